@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { createLogger, PinoNestLogger } from './common/logger.js';
+import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { requestContext } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.js';
+import { serveClient } from './client-assets.js';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  log: Logger;
+}
+
+/** Builds the whole HTTP application on one database; used by main.ts and by the integration tests. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<CreatedApp> {
+  const log = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: log,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 256 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      logger: new PinoNestLogger(log),
+      bufferLogs: false,
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id), clientAddress: request.ip ?? null }, done);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(log, config.clientDir !== null));
+  if (config.clientDir) serveClient(app, config.clientDir);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('infusion-tracker API')
+      .setDescription(
+        'Admissions for analgesic infusions, bedside observations, follow-ups and outcome audit.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  return { app, log };
+}

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config/app-config.js';
+import { createApp } from './create-app.js';
+import { openDatabaseServer, DatabaseUnreachable, type DatabaseServer } from './database/database-server.js';
+import { EmbeddedPostgresError } from './database/embedded-postgres.js';
+import { runMigrations } from './database/data-source.js';
+import { seedDemoDataIfEmpty } from './demo/demo-seed.js';
+import { createLogger } from './common/logger.js';
+
+/** Expected start-up failures end with one clear line and a non-zero exit code, not a stack trace. */
+const EXPECTED_FAILURES = [ConfigError, DatabaseUnreachable, EmbeddedPostgresError];
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  let database: DatabaseServer | null = null;
+  try {
+    database = await openDatabaseServer(config, (line) => log.debug({ component: 'postgres' }, line));
+    const ran = await runMigrations(database.url);
+    if (ran.length > 0) log.info({ migrations: ran }, `ran ${ran.length} migration(s)`);
+    if (config.demoMode) await seedDemoDataIfEmpty(database.url, config, log);
+
+    const { app } = await createApp(config, database.url);
+    await listen(app.getHttpAdapter().getInstance(), config.port, config.host);
+    announce(config, database);
+    handleShutdown(async () => {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await database?.stop();
+    });
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listen(
+  fastify: { listen: (options: { port: number; host: string }) => Promise<string> },
+  port: number,
+  host: string,
+) {
+  return fastify.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      throw new ConfigError(`Port ${port} is already in use: set PORT to a free port.`);
+    throw error;
+  });
+}
+
+function announce(config: ReturnType<typeof loadConfig>, database: DatabaseServer): void {
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  const lines = [
+    '',
+    `infusion-tracker is running at http://${shownHost}:${config.port}/`,
+    `  API docs: http://${shownHost}:${config.port}/api/docs`,
+    `  Database: ${database.embedded ? `embedded PostgreSQL (${config.embeddedPostgres.dataDir})` : 'DATABASE_URL'}`,
+  ];
+  if (config.demoMode) {
+    lines.push('  Demo mode: sign in as nurse, prescriber, auditor or admin, password infusion-demo');
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+function handleShutdown(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`Received ${signal}: finishing requests and stopping.\n`);
+      shutdown().then(
+        () => process.exit(0),
+        (error) => {
+          process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (EXPECTED_FAILURES.some((kind) => error instanceof kind)) {
+    process.stderr.write(`infusion-tracker: ${(error as Error).message}\n`);
+  } else {
+    process.stderr.write(`infusion-tracker failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});
