@@ -1,5 +1,5 @@
 // Server tests run in Jest's native ESM mode (NestJS 12 ships ES modules only), compiled by SWC with
-// decorator metadata, against real PostgreSQL (see src/database/testing/).
+// decorator metadata, against real PostgreSQL (see src/testing/).
 const path = require('node:path');
 const { buildSync } = require('esbuild');
 
@@ -53,8 +53,8 @@ module.exports = {
     '^@infusion-tracker/clinical$': '<rootDir>/../libs/clinical/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  globalSetup: '<rootDir>/src/database/testing/global-setup.ts',
-  globalTeardown: '<rootDir>/src/database/testing/global-teardown.ts',
+  globalSetup: '<rootDir>/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/src/testing/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: process.env.CI ? 2 : '50%',
 };

@@ -5,6 +5,9 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { AppInfoModule } from './app-info/app-info.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -17,6 +20,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         HealthModule,
         AppInfoModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -7,6 +8,7 @@ import { APP_VERSION } from './app-version.js';
 
 @ApiTags('app-info')
 @Controller('app-info')
+@Public()
 export class AppInfoController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 

@@ -2,7 +2,18 @@
  * Every domain error code the API can answer with. Adding one here without mapping it in
  * problem-types.ts fails to compile, so no error ships unmapped.
  */
-export type DomainErrorCode = 'validation-failed' | 'not-found' | 'conflict';
+export type DomainErrorCode =
+  | 'validation-failed'
+  | 'not-found'
+  | 'conflict'
+  | 'stale-version'
+  | 'unauthenticated'
+  | 'session-expired'
+  | 'forbidden'
+  | 'csrf-rejected'
+  | 'sign-in-failed'
+  | 'too-many-sign-in-attempts'
+  | 'username-taken';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {
@@ -23,8 +34,22 @@ export interface FieldError {
 
 export class ValidationFailed extends DomainError {
   constructor(readonly errors: FieldError[]) {
-    super('validation-failed', `${errors.map((error) => error.field).join(', ')}: invalid input.`, {
-      errors,
-    });
+    super('validation-failed', `Check ${errors.map((error) => error.field).join(', ')}.`, { errors });
+  }
+}
+
+export class TooManySignInAttempts extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      'too-many-sign-in-attempts',
+      `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
+    );
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('not-found', `${what} was not found.`);
   }
 }

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { bootTestApp, type TestApp } from '../database/testing/test-app.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 describe('errors as application/problem+json', () => {
   let testApp: TestApp;

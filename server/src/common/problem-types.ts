@@ -5,7 +5,7 @@ export interface ProblemType {
   title: string;
 }
 
-/** Stable problem types, RFC 9457: `type` is `/problems/<code>`, documented in docs/problems.md. */
+/** Stable problem types, RFC 9457: `type` is `/problems/<code>`, listed in docs/problems.md. */
 export function problemTypeFor(code: DomainErrorCode): ProblemType {
   switch (code) {
     case 'validation-failed':
@@ -14,6 +14,22 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
       return { status: 404, title: 'Not found' };
     case 'conflict':
       return { status: 409, title: 'Conflict with the current state' };
+    case 'stale-version':
+      return { status: 409, title: 'Changed by someone else' };
+    case 'unauthenticated':
+      return { status: 401, title: 'Sign in required' };
+    case 'session-expired':
+      return { status: 401, title: 'Session ended' };
+    case 'forbidden':
+      return { status: 403, title: 'Not allowed for your role' };
+    case 'csrf-rejected':
+      return { status: 403, title: 'Request not trusted' };
+    case 'sign-in-failed':
+      return { status: 401, title: 'Sign-in failed' };
+    case 'too-many-sign-in-attempts':
+      return { status: 429, title: 'Too many sign-in attempts' };
+    case 'username-taken':
+      return { status: 409, title: 'Username already in use' };
     default:
       return unmapped(code);
   }

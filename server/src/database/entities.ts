@@ -1,2 +1,7 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { SignInAttempt } from '../auth/sign-in-attempt.entity.js';
+import { User } from '../users/user.entity.js';
+
 /** Every TypeORM entity, listed explicitly (ES modules and glob patterns do not mix well). */
-export const entities: Function[] = [];
+export const entities = [User, Session, SignInAttempt, AuditEvent];

@@ -1,10 +1,53 @@
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import type { Role } from '../auth/roles.js';
 import type { AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { User } from '../users/user.entity.js';
+
+export const DEMO_PASSWORD = 'infusion-demo';
+
+const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: 'nurse', displayName: 'Sam Nguyen (RN)', roles: ['nurse'] },
+  { username: 'prescriber', displayName: 'Dr Alex Morgan', roles: ['prescriber'] },
+  { username: 'auditor', displayName: 'Jordan Lee (audit)', roles: ['auditor'] },
+  { username: 'admin', displayName: 'Ward Administrator', roles: ['admin'] },
+];
 
 /**
- * Loads realistic demo data into an empty database (demo mode only). The platform has no clinical
- * tables yet; sign-in users, admissions and observations extend this as they arrive.
+ * Loads demo data into an empty database (demo mode only): one user per role, all with the password
+ * infusion-demo. A database that already has users is left alone.
  */
-export async function seedDemoDataIfEmpty(_url: string, _config: AppConfig, log: Logger): Promise<void> {
-  log.debug('demo data: nothing to seed yet');
+export async function seedDemoDataIfEmpty(url: string, _config: AppConfig, log: Logger): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    if ((await dataSource.manager.count(User)) > 0) return;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const audit = new AuditTrail();
+    await dataSource.transaction(async (manager) => {
+      for (const demoUser of DEMO_USERS) {
+        const user = await manager.save(
+          manager.create(User, {
+            ...demoUser,
+            passwordHash,
+            mustChangePassword: false,
+            active: true,
+            updatedAt: new Date(),
+          }),
+        );
+        await audit.record(manager, {
+          actor: null,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          change: { before: null, after: { ...demoUser, active: true, demo: true } },
+        });
+      }
+    });
+    log.info({ users: DEMO_USERS.map((user) => user.username) }, 'demo data loaded');
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import pg from 'pg';
-import { bootTestApp, type TestApp } from '../database/testing/test-app.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 describe('GET /api/health', () => {
   let testApp: TestApp;

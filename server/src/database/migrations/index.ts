@@ -1,4 +1,5 @@
 import { EnableExtensions1764061200000 } from './1764061200000-enable-extensions.js';
+import { AddUsersSessionsAndAuditTrail1764064800000 } from './1764064800000-add-users-sessions-and-audit-trail.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
-export const migrations = [EnableExtensions1764061200000];
+export const migrations = [EnableExtensions1764061200000, AddUsersSessionsAndAuditTrail1764064800000];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { runMigrations } from '../data-source.js';
+import { runMigrations } from '../database/data-source.js';
 
 export interface TestDatabase {
   url: string;

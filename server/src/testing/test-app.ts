@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type AppConfig } from '../../config/app-config.js';
-import { createApp } from '../../create-app.js';
+import { loadConfig, type AppConfig } from '../config/app-config.js';
+import { createApp } from '../create-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {

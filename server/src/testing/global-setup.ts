@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 // Jest loads global setup as CommonJS without moduleNameMapper, so this import has no .js suffix.
-import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from '../embedded-postgres';
+import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from '../database/embedded-postgres';
 
 declare global {
   var embeddedTestPostgres: RunningPostgres | undefined;

@@ -1,0 +1,128 @@
+import pg from 'pg';
+import { ApiClient, aUser } from '../testing/api-client.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
+
+describe('the audit trail', () => {
+  let testApp: TestApp;
+  let db: pg.Client;
+  let admin: ApiClient;
+  let auditor: ApiClient;
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    db = new pg.Client({ connectionString: testApp.database.url });
+    await db.connect();
+    admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
+    auditor = await ApiClient.signedIn(testApp, (await aUser(testApp, ['auditor'])).username);
+  });
+  afterAll(async () => {
+    await db.end();
+    await testApp.close();
+  });
+
+  it.each([
+    ['UPDATE', "UPDATE audit_events SET action = 'tampered'"],
+    ['DELETE', 'DELETE FROM audit_events'],
+    ['TRUNCATE', 'TRUNCATE audit_events'],
+  ])('is refused %s inside PostgreSQL', async (_operation, sql) => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
+    expect(before).toBeGreaterThan(0);
+    await expect(db.query(sql)).rejects.toThrow(/append-only/);
+    const after = await db.query(
+      "SELECT count(*)::int AS n, count(*) FILTER (WHERE action = 'tampered')::int AS tampered FROM audit_events",
+    );
+    expect(after.rows[0]).toEqual({ n: before, tampered: 0 });
+  });
+
+  it('records a write with who, when, the request id and the change, without secrets', async () => {
+    const response = await admin.post('/api/users', {
+      username: 'new-nurse-audit',
+      displayName: 'New Nurse',
+      roles: ['nurse'],
+      password: 'a long enough password',
+    });
+    expect(response.status).toBe(201);
+    const page = await admin.get(`/api/audit-events?action=user.created`);
+    const event = page.body.items.find((item: { entityId: string }) => item.entityId === response.body.id);
+    expect(event).toMatchObject({
+      action: 'user.created',
+      entityType: 'user',
+      requestId: response.headers['x-request-id'],
+      change: { before: null, after: { username: 'new-nurse-audit', roles: ['nurse'], active: true } },
+    });
+    expect(event.userDisplayName).toMatch(/^Test admin/);
+    expect(new Date(event.occurredAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(JSON.stringify(event.change)).not.toMatch(/password_hash|passwordHash|argon2/);
+  });
+
+  it('writes no audit row when the write itself fails (same transaction)', async () => {
+    const count = async () =>
+      (await db.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'user.created'")).rows[0].n;
+    const before = await count();
+    const duplicate = await admin.post('/api/users', {
+      username: 'new-nurse-audit',
+      displayName: 'Same name again',
+      roles: ['nurse'],
+      password: 'a long enough password',
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.type).toBe('/problems/username-taken');
+    expect(await count()).toBe(before);
+  });
+
+  it('filters by user and action and pages with a cursor, newest first', async () => {
+    const nurse = await aUser(testApp, ['nurse']);
+    for (let i = 0; i < 3; i += 1) await ApiClient.signedIn(testApp, nurse.username);
+    const first = await auditor.get(`/api/audit-events?userId=${nurse.id}&action=auth.sign-in&limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await auditor.get(
+      `/api/audit-events?userId=${nurse.id}&action=auth.sign-in&limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((item: { id: string }) => Number(item.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const prefix = await auditor.get(`/api/audit-events?userId=${nurse.id}&action=auth.`);
+    expect(prefix.body.items).toHaveLength(3);
+  });
+
+  it('filters by time range', async () => {
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    const none = await auditor.get(`/api/audit-events?from=${encodeURIComponent(future)}`);
+    expect(none.body.items).toEqual([]);
+    const bad = await auditor.get('/api/audit-events?from=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('from');
+  });
+
+  it('exports CSV: admins get the change, auditors a de-identified file without it', async () => {
+    const adminCsv = await admin.get('/api/exports/audit-events.csv?action=user.created');
+    expect(adminCsv.status).toBe(200);
+    expect(adminCsv.headers['content-type']).toMatch(/^text\/csv/);
+    const [adminHeader, ...adminRows] = adminCsv.text.trim().split('\r\n');
+    expect(adminHeader).toBe(
+      'id,occurredAt,userId,userDisplayName,action,entityType,entityId,admissionId,requestId,clientAddress,change',
+    );
+    expect(adminRows.some((row) => row.includes('new-nurse-audit'))).toBe(true);
+
+    const auditorCsv = await auditor.get('/api/exports/audit-events.csv?action=user.created');
+    expect(auditorCsv.text.split('\r\n')[0]).not.toContain('change');
+    expect(auditorCsv.text).not.toContain('new-nurse-audit');
+  });
+
+  it('neutralises spreadsheet formulas in exported cells', async () => {
+    await admin.post('/api/users', {
+      username: 'formula-user',
+      displayName: '=HYPERLINK("http://evil.example","click")',
+      roles: ['nurse'],
+      password: 'a long enough password',
+    });
+    // Their display name lands in the userDisplayName cell when they sign in.
+    await ApiClient.signedIn(testApp, 'formula-user', 'a long enough password');
+    const csv = await admin.get('/api/exports/audit-events.csv?action=auth.sign-in');
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});

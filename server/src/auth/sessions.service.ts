@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { User } from '../users/user.entity.js';
+import { Session } from './session.entity.js';
+import { newSessionToken, sessionTokenHash } from './session-tokens.js';
+
+/** Sessions seen within this many seconds are not written again (idle timeout is in minutes). */
+const TOUCH_EVERY_SECONDS = 15;
+
+export type SessionLookup =
+  { state: 'active'; user: User; tokenHash: string } | { state: 'expired' } | { state: 'none' };
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+  ) {}
+
+  /** Opens a session inside the caller's transaction; returns the token for the cookie. */
+  async open(
+    manager: EntityManager,
+    userId: string,
+    meta: { clientAddress: string | null; userAgent: string | null },
+  ): Promise<string> {
+    const token = newSessionToken();
+    const now = new Date();
+    await manager.insert(Session, {
+      tokenHash: sessionTokenHash(this.config.sessionSecret, token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionLifetimeHours * 3600_000),
+      clientAddress: meta.clientAddress,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return token;
+  }
+
+  /**
+   * The session for a cookie token if it is open, within its absolute lifetime and not idle for too
+   * long, and its user is active; touching it restarts the idle clock.
+   */
+  async resolve(token: string): Promise<SessionLookup> {
+    const tokenHash = sessionTokenHash(this.config.sessionSecret, token);
+    const rows = await this.sessions.query(
+      `WITH found AS (
+         SELECT s.token_hash, s.user_id,
+                s.revoked_at IS NULL AND s.expires_at > now() AND u.active
+                  AND s.last_seen_at > now() - make_interval(mins => $2) AS usable,
+                s.last_seen_at < now() - make_interval(secs => $3) AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1
+       ), touched AS (
+         UPDATE sessions SET last_seen_at = now()
+         FROM found WHERE sessions.token_hash = found.token_hash AND found.usable AND found.stale
+         RETURNING sessions.token_hash
+       )
+       SELECT usable, user_id FROM found`,
+      [tokenHash, this.config.idleTimeoutMinutes, TOUCH_EVERY_SECONDS],
+    );
+    if (rows.length === 0) return { state: 'none' };
+    if (!rows[0].usable) return { state: 'expired' };
+    const user = await this.sessions.manager.findOneByOrFail(User, { id: rows[0].user_id });
+    return { state: 'active', user, tokenHash };
+  }
+
+  async revoke(manager: EntityManager, tokenHash: string, reason: string): Promise<void> {
+    await manager.update(
+      Session,
+      { tokenHash, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+  }
+
+  /** Ends every open session of a user (deactivation, password reset). */
+  async revokeAllFor(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    await manager.query(
+      'UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId, reason],
+    );
+  }
+}

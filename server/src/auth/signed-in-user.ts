@@ -1,0 +1,12 @@
+import type { Role } from './roles.js';
+
+/** The user behind the current request, as the guard found them. */
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  /** Keyed hash of the session token, to sign out this session. */
+  sessionTokenHash: string;
+}
