@@ -8,6 +8,9 @@ import { AppInfoModule } from './app-info/app-info.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { UsersModule } from './users/users.module.js';
+import { PatientsModule } from './patients/patients.module.js';
+import { AdmissionsModule } from './admissions/admissions.module.js';
+import { InfusionsModule } from './infusions/infusions.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -23,6 +26,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        PatientsModule,
+        AdmissionsModule,
+        InfusionsModule,
       ],
     };
   }

@@ -2,15 +2,25 @@ import request from 'supertest';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 import { ROLES, type Role } from './roles.js';
+import { aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
 
 type Access = 'public' | 'signed-in' | Role[];
+
+interface Context {
+  targetUserId: string;
+  unique: string;
+  /** A fresh admission with a current order (version 2), and a patient without an open admission. */
+  admissionId: string;
+  orderId: string;
+  patientId: string;
+}
 
 interface Endpoint {
   method: 'get' | 'post' | 'patch';
   path: string;
   access: Access;
   /** A valid request for a freshly made user of the role under test. */
-  call: (client: ApiClient, context: { targetUserId: string; unique: string }) => Promise<{ status: number }>;
+  call: (client: ApiClient, context: Context) => Promise<{ status: number }>;
 }
 
 /**
@@ -76,7 +86,117 @@ const ENDPOINTS: Endpoint[] = [
     access: ['admin', 'auditor'],
     call: (c) => c.get('/api/exports/audit-events.csv'),
   },
+  {
+    method: 'get',
+    path: '/api/patients',
+    access: ['nurse', 'prescriber'],
+    call: (c) => c.get('/api/patients?q=ngu'),
+  },
+  {
+    method: 'post',
+    path: '/api/patients',
+    access: ['prescriber'],
+    call: (c) => c.post('/api/patients', aPatient()),
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{id}',
+    access: ['nurse', 'prescriber'],
+    call: (c, { patientId }) => c.get(`/api/patients/${patientId}`),
+  },
+  {
+    method: 'get',
+    path: '/api/admissions',
+    access: ['nurse', 'prescriber'],
+    call: (c) => c.get('/api/admissions'),
+  },
+  {
+    method: 'post',
+    path: '/api/admissions',
+    access: ['prescriber'],
+    call: (c, { patientId }) => c.post('/api/admissions', anAdmission(patientId)),
+  },
+  {
+    method: 'get',
+    path: '/api/admissions/{id}',
+    access: ['nurse', 'prescriber'],
+    call: (c, { admissionId }) => c.get(`/api/admissions/${admissionId}`),
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/admit',
+    access: ['prescriber'],
+    call: async (c, { patientId }) => {
+      const planned = await c.post('/api/admissions', anAdmission(patientId, { planned: true }));
+      return planned.status === 201
+        ? c.post(`/api/admissions/${planned.body.id}/admit`, { version: 1 })
+        : planned;
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/discharge',
+    access: ['prescriber'],
+    call: async (c, { patientId }) => {
+      const admitted = await c.post('/api/admissions', anAdmission(patientId));
+      return admitted.status === 201
+        ? c.post(`/api/admissions/${admitted.body.id}/discharge`, {
+            version: 1,
+            summary: 'Declined',
+            reason: 'Declined',
+          })
+        : admitted;
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/cancel',
+    access: ['prescriber'],
+    call: async (c, { patientId }) => {
+      const planned = await c.post('/api/admissions', anAdmission(patientId, { planned: true }));
+      return planned.status === 201
+        ? c.post(`/api/admissions/${planned.body.id}/cancel`, { version: 1, reason: 'No bed' })
+        : planned;
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/infusion-orders',
+    access: ['prescriber'],
+    call: (c, { admissionId }) => c.post(`/api/admissions/${admissionId}/infusion-orders`, anOrder(2)),
+  },
+  {
+    method: 'post',
+    path: '/api/infusion-orders/{id}/entered-in-error',
+    access: ['prescriber'],
+    call: (c, { orderId }) =>
+      c.post(`/api/infusion-orders/${orderId}/entered-in-error`, { version: 2, reason: 'Wrong chart' }),
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/infusion-events',
+    access: ['nurse', 'prescriber'],
+    call: async (c, { admissionId }) => {
+      const started = await c.post(`/api/admissions/${admissionId}/infusion-events`, {
+        version: 2,
+        type: 'start',
+      });
+      // Nurses may not start an infusion, but may pause one that runs.
+      if (started.status === 403)
+        await setUp.prescriber.post(`/api/admissions/${admissionId}/infusion-events`, {
+          version: 2,
+          type: 'start',
+        });
+      return c.post(`/api/admissions/${admissionId}/infusion-events`, {
+        version: 3,
+        type: 'pause',
+        reason: 'Hallucinations',
+      });
+    },
+  },
 ];
+
+const setUp = { prescriber: null as unknown as ApiClient };
 
 describe('who may call what', () => {
   let testApp: TestApp;
@@ -84,7 +204,24 @@ describe('who may call what', () => {
 
   beforeAll(async () => {
     testApp = await bootTestApp();
+    setUp.prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
   });
+
+  async function freshContext(unique: string): Promise<Context> {
+    const target = await aUser(testApp, ['nurse']);
+    const admitted = (await setUp.prescriber.post('/api/patients', aPatient())).body;
+    const admission = (await setUp.prescriber.post('/api/admissions', anAdmission(admitted.id))).body;
+    const order = (await setUp.prescriber.post(`/api/admissions/${admission.id}/infusion-orders`, anOrder(1)))
+      .body;
+    const patient = (await setUp.prescriber.post('/api/patients', aPatient())).body;
+    return {
+      targetUserId: target.id,
+      unique,
+      admissionId: admission.id,
+      orderId: order.id,
+      patientId: patient.id,
+    };
+  }
   afterAll(() => testApp.close());
 
   it('lists every endpoint the API publishes, so each has a decided role', async () => {
@@ -101,10 +238,7 @@ describe('who may call what', () => {
     'refuses $method $path to an anonymous caller with 401',
     async (endpoint) => {
       const anonymous = await ApiClient.anonymous(testApp);
-      const response = await endpoint.call(anonymous, {
-        targetUserId: '00000000-0000-4000-8000-000000000000',
-        unique: 'anon',
-      });
+      const response = await endpoint.call(anonymous, await freshContext('anon'));
       expect(response.status).toBe(401);
     },
   );
@@ -120,9 +254,8 @@ describe('who may call what', () => {
   it.each(cases)('$method $path as $role: allowed $allowed', async ({ call, role, allowed }) => {
     counter += 1;
     const caller = await aUser(testApp, [role]);
-    const target = await aUser(testApp, ['nurse']);
     const client = await ApiClient.signedIn(testApp, caller.username);
-    const response = await call(client, { targetUserId: target.id, unique: `${role}-${counter}` });
+    const response = await call(client, await freshContext(`${role}-${counter}`));
     if (allowed) {
       expect(response.status).toBeGreaterThanOrEqual(200);
       expect(response.status).toBeLessThan(300);

@@ -13,7 +13,11 @@ export type DomainErrorCode =
   | 'csrf-rejected'
   | 'sign-in-failed'
   | 'too-many-sign-in-attempts'
-  | 'username-taken';
+  | 'username-taken'
+  | 'mrn-taken'
+  | 'open-admission-exists'
+  | 'illegal-transition'
+  | 'above-maximum-rate';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {

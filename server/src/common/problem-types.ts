@@ -30,6 +30,14 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
       return { status: 429, title: 'Too many sign-in attempts' };
     case 'username-taken':
       return { status: 409, title: 'Username already in use' };
+    case 'mrn-taken':
+      return { status: 409, title: 'MRN already registered' };
+    case 'open-admission-exists':
+      return { status: 409, title: 'The patient is already admitted' };
+    case 'illegal-transition':
+      return { status: 409, title: 'Not possible in the admission’s current status' };
+    case 'above-maximum-rate':
+      return { status: 409, title: 'Rate above the prescribed maximum' };
     default:
       return unmapped(code);
   }

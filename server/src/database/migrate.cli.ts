@@ -7,7 +7,9 @@ const config = loadConfig();
 const database = await openDatabaseServer(config, () => undefined);
 try {
   const ran = await runMigrations(database.url);
-  process.stdout.write(ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}\n` : 'The database is up to date.\n');
+  process.stdout.write(
+    ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}\n` : 'The database is up to date.\n',
+  );
 } finally {
   await database.stop();
 }

@@ -35,9 +35,15 @@ if (values.help) {
   process.exit(0);
 }
 const username = values.username?.toLowerCase() ?? fail('--username is required.');
-if (!USERNAME_PATTERN.test(username)) fail('--username must be 2-64 lower-case letters, digits, dots, dashes or underscores.');
+if (!USERNAME_PATTERN.test(username))
+  fail('--username must be 2-64 lower-case letters, digits, dots, dashes or underscores.');
 const displayName = values['display-name'] ?? fail('--display-name is required.');
-const roles = [...new Set([...(values.admin ? ['admin'] : []), ...(values.roles?.split(',').map((role) => role.trim()) ?? [])])];
+const roles = [
+  ...new Set([
+    ...(values.admin ? ['admin'] : []),
+    ...(values.roles?.split(',').map((role) => role.trim()) ?? []),
+  ]),
+];
 if (roles.length === 0) fail('give --admin or --roles.');
 const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
 if (unknown.length > 0) fail(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}.`);
@@ -50,10 +56,16 @@ const config = loadConfig();
 const database = await openDatabaseServer(config, () => undefined);
 try {
   await runMigrations(database.url);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), { logger: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), {
+    logger: false,
+  });
   try {
-    const user = await app.get(UsersService).create(null, { username, displayName, roles: roles as Role[], password });
-    process.stdout.write(`Created ${user.username} (${user.roles.join(', ')}). They must change the password at first sign-in.\n`);
+    const user = await app
+      .get(UsersService)
+      .create(null, { username, displayName, roles: roles as Role[], password });
+    process.stdout.write(
+      `Created ${user.username} (${user.roles.join(', ')}). They must change the password at first sign-in.\n`,
+    );
   } finally {
     await app.close();
   }

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+
+/** Every write to an admission names the version it was based on; a stale one is refused with 409. */
+export class VersionedRequest {
+  @ApiProperty({ description: 'The admission version this change is based on.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class DischargeRequest extends VersionedRequest {
+  @ApiProperty({ description: 'Short discharge summary.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  summary: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to now; never in the future.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dischargedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Required when the infusion never started.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class CancelAdmissionRequest extends VersionedRequest {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}
