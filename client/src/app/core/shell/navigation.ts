@@ -1,0 +1,16 @@
+import { Role } from '../api-types';
+import { ACCESS } from '../auth/access';
+
+export interface NavigationLink {
+  label: string;
+  path: string;
+  roles: readonly Role[];
+}
+
+export const NAVIGATION: readonly NavigationLink[] = [
+  { label: 'Ward', path: '/ward', roles: ACCESS.ward },
+  { label: 'Follow-ups', path: '/follow-ups', roles: ACCESS.followUps },
+  { label: 'Reports', path: '/reports', roles: ACCESS.reports },
+  { label: 'Admin', path: '/admin/users', roles: ACCESS.users },
+  { label: 'Audit trail', path: '/admin/audit', roles: ACCESS.audit },
+];
