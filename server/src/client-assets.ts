@@ -1,8 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import path from 'node:path';
 
 /** Angular's hashed file names, e.g. main-2X4QK7ZB.js: safe to cache forever. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png)$/;
+
+export function cacheControlFor(filePath: string): string {
+  return HASHED_ASSET.test(path.basename(filePath)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** Serves the built Angular client on the same port as the API. */
 export function serveClient(app: NestFastifyApplication, clientDir: string): void {
@@ -11,11 +16,10 @@ export function serveClient(app: NestFastifyApplication, clientDir: string): voi
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
-    setHeaders: (response, filePath) => {
-      const cacheControl = HASHED_ASSET.test(path.basename(filePath))
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache';
-      response.setHeader('cache-control', cacheControl);
+    cacheControl: false,
+    // @fastify/static 10 passes the Fastify reply here; Nest's option type still names the raw response.
+    setHeaders: (reply: unknown, filePath: string) => {
+      (reply as FastifyReply).header('cache-control', cacheControlFor(filePath));
     },
   });
 }
