@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles.js';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { User } from '../users/user.entity.js';
+import { seedDemoAdmissions } from './demo-admissions.js';
 
 export const DEMO_PASSWORD = 'infusion-demo';
 
@@ -18,15 +19,17 @@ const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
 
 /**
  * Loads demo data into an empty database (demo mode only): one user per role, all with the password
- * infusion-demo. A database that already has users is left alone.
+ * infusion-demo, a ward of current admissions and a few hundred past ones. A database that already
+ * has users is left alone.
  */
-export async function seedDemoDataIfEmpty(url: string, _config: AppConfig, log: Logger): Promise<void> {
+export async function seedDemoDataIfEmpty(url: string, config: AppConfig, log: Logger): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     if ((await dataSource.manager.count(User)) > 0) return;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const audit = new AuditTrail();
     await dataSource.transaction(async (manager) => {
+      const ids: Record<string, string> = {};
       for (const demoUser of DEMO_USERS) {
         const user = await manager.save(
           manager.create(User, {
@@ -44,7 +47,17 @@ export async function seedDemoDataIfEmpty(url: string, _config: AppConfig, log: 
           entityId: user.id,
           change: { before: null, after: { ...demoUser, active: true, demo: true } },
         });
+        ids[demoUser.username] = user.id;
       }
+      const admissions = await seedDemoAdmissions(manager, config.wardName, {
+        prescriberId: ids.prescriber,
+        nurseId: ids.nurse,
+      });
+      await audit.record(manager, {
+        actor: null,
+        action: 'demo.seeded',
+        change: { users: DEMO_USERS.length, ...admissions },
+      });
     });
     log.info({ users: DEMO_USERS.map((user) => user.username) }, 'demo data loaded');
   } finally {

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Admission } from '../admissions/admission.entity.js';
+import type { AdmissionStatus, Indication } from '../admissions/admission-status.js';
+import { InfusionEvent } from '../infusions/infusion-event.entity.js';
+import { InfusionOrder } from '../infusions/infusion-order.entity.js';
+import type { InfusionEventType, RateUnit } from '../infusions/rate-units.js';
+import { Patient, type Sex } from '../patients/patient.entity.js';
+import { between, pick, seededRandom } from './demo-random.js';
+
+const FAMILY = [
+  'Nguyen',
+  'Smith',
+  'Williams',
+  'Brown',
+  'Wilson',
+  'Taylor',
+  'Ng',
+  'Kowalski',
+  'Papadopoulos',
+  'Singh',
+  'O’Brien',
+  'García',
+  'Müller',
+  'Tran',
+  'Kelly',
+  'Murphy',
+  'Rossi',
+  'Chen',
+  'Ahmed',
+  'Walker',
+];
+const GIVEN: Record<'female' | 'male', string[]> = {
+  female: ['Mai', 'Olivia', 'Charlotte', 'Aisha', 'Zoë', 'Sophie', 'Priya', 'Grace', 'Lucía', 'Hannah'],
+  male: ['James', 'Liam', 'Minh', 'Noah', 'Arjun', 'Jack', 'Mateo', 'Oliver', 'Sean', 'Tariq'],
+};
+const INDICATIONS: Indication[] = [
+  'crps',
+  'crps',
+  'post-herpetic-neuralgia',
+  'phantom-limb-pain',
+  'diabetic-neuropathy',
+  'chemotherapy-neuropathy',
+  'spinal-cord-injury-pain',
+  'chronic-post-surgical-pain',
+];
+const PAUSE_REASONS = [
+  'POSS 3: over-sedation',
+  'Hallucinations',
+  'Hypertension 185/100',
+  'Line problem: tissued cannula',
+  'Patient request: vivid dreams',
+];
+
+interface Actors {
+  prescriberId: string;
+  nurseId: string;
+}
+
+/** What the current ward looks like: day of stay, where the infusion is, a pause to show. */
+const CURRENT: { day: number; status: AdmissionStatus; unit: RateUnit; paused?: boolean }[] = [
+  { day: 1, status: 'admitted', unit: 'mg/kg/h' },
+  { day: 1, status: 'infusing', unit: 'mg/kg/h' },
+  { day: 2, status: 'infusing', unit: 'mg/kg/h' },
+  { day: 3, status: 'paused', unit: 'mg/kg/h', paused: true },
+  { day: 3, status: 'infusing', unit: 'mg/h' },
+  { day: 4, status: 'infusing', unit: 'mg/kg/h', paused: true },
+  { day: 5, status: 'infusing', unit: 'mg/kg/h' },
+  { day: 6, status: 'infusion-stopped', unit: 'mg/kg/h' },
+];
+
+export const PAST_ADMISSIONS = 300;
+
+/**
+ * Demo patients: a ward of current admissions at different days of stay (several rate changes, a
+ * pause, one not yet started, one ready for discharge) and a few hundred past admissions over 3 years.
+ */
+export async function seedDemoAdmissions(
+  manager: EntityManager,
+  wardName: string,
+  actors: Actors,
+  now = new Date(),
+): Promise<{ current: number; past: number }> {
+  const random = seededRandom(20261125);
+  const patients = Array.from({ length: CURRENT.length + PAST_ADMISSIONS }, (_, index) => {
+    const sex: Sex = random() < 0.6 ? 'female' : 'male';
+    return manager.create(Patient, {
+      id: randomUUID(),
+      mrn: `D${String(100000 + index * 37).padStart(6, '0')}`,
+      familyName: pick(random, FAMILY),
+      givenName: pick(random, GIVEN[sex as 'female' | 'male']),
+      dateOfBirth: `${between(random, 1945, 2002)}-${String(between(random, 1, 12)).padStart(2, '0')}-${String(between(random, 1, 28)).padStart(2, '0')}`,
+      sex,
+      createdBy: actors.prescriberId,
+    });
+  });
+  await insertInChunks(manager, Patient, patients);
+
+  const orders: InfusionOrder[] = [];
+  const events: InfusionEvent[] = [];
+  const admissions: Admission[] = [];
+  const hour = 3600_000;
+
+  const addStay = (
+    patient: Patient,
+    admittedAt: Date,
+    hoursInfused: number,
+    plan: { status: AdmissionStatus; unit: RateUnit; paused?: boolean; bed: string; plannedDays: number },
+  ) => {
+    const admission = manager.create(Admission, {
+      id: randomUUID(),
+      patientId: patient.id,
+      ward: wardName,
+      bed: plan.bed,
+      indication: pick(random, INDICATIONS),
+      indicationOther: null,
+      drug: 'ketamine',
+      drugOther: null,
+      admittingPrescriberId: actors.prescriberId,
+      admittedAt,
+      plannedDays: plan.plannedDays,
+      weightKg: String(between(random, 480, 1150) / 10),
+      weightMeasuredOn: admittedAt.toISOString().slice(0, 10),
+      baselinePain: between(random, 6, 10),
+      baselineBpiInterference: String(between(random, 40, 95) / 10),
+      consentRecordedBy: actors.prescriberId,
+      consentRecordedAt: admittedAt,
+      status: plan.status,
+      statusChangedAt: admittedAt,
+      dischargedAt:
+        plan.status === 'discharged' ? new Date(admittedAt.getTime() + (hoursInfused + 20) * hour) : null,
+      dischargeSummary:
+        plan.status === 'discharged'
+          ? `Pain ${between(random, 2, 7)}/10 at discharge; tolerated the infusion.`
+          : null,
+    });
+    admissions.push(admission);
+    const start = new Date(admittedAt.getTime() + 2 * hour);
+    const step = plan.unit === 'mg/h' ? 4 : 0.05;
+    const first = plan.unit === 'mg/h' ? 6 : 0.1;
+    const changes = plan.status === 'admitted' ? 1 : Math.min(4, 1 + Math.floor(hoursInfused / 24));
+    for (let change = 0; change < changes; change += 1) {
+      const value = Number((first + change * step).toFixed(4));
+      orders.push(
+        manager.create(InfusionOrder, {
+          admissionId: admission.id,
+          drug: 'ketamine',
+          route: 'intravenous',
+          concentrationValue: '2',
+          concentrationUnit: 'mg/mL',
+          rateValue: String(value),
+          rateUnit: plan.unit,
+          maxRateValue: plan.unit === 'mg/h' ? '20' : '0.3',
+          maxRateUnit: plan.unit,
+          incrementValue: String(step),
+          incrementUnit: plan.unit,
+          minMinutesBetweenChanges: 240,
+          endPoints: 'Pause and call if POSS 3 or more, hallucinations, SBP above 180',
+          effectiveFrom: new Date(start.getTime() + change * 24 * hour - 30 * 60_000),
+          reason: change === 0 ? 'Starting rate' : 'Tolerating well; pain still above target',
+          note: null,
+          overMaxReason: null,
+          enteredBy: actors.prescriberId,
+        }),
+      );
+    }
+    if (plan.status === 'admitted') return;
+    const event = (type: InfusionEventType, at: Date, reason: string | null, by = actors.prescriberId) =>
+      events.push(
+        manager.create(InfusionEvent, {
+          admissionId: admission.id,
+          type,
+          occurredAt: at,
+          reason,
+          recordedBy: by,
+        }),
+      );
+    event('start', start, null);
+    if (plan.paused) {
+      const pausedAt = new Date(start.getTime() + Math.max(1, hoursInfused - 3) * hour);
+      event('pause', pausedAt, pick(random, PAUSE_REASONS), actors.nurseId);
+      if (plan.status !== 'paused')
+        event('resume', new Date(pausedAt.getTime() + hour), 'Reviewed: settled, resume at the same rate');
+    }
+    if (plan.status === 'infusion-stopped' || plan.status === 'discharged')
+      event('stop', new Date(start.getTime() + hoursInfused * hour), 'Planned course complete');
+  };
+
+  CURRENT.forEach((plan, index) => {
+    const admittedAt = new Date(now.getTime() - ((plan.day - 1) * 24 + 5) * hour);
+    addStay(patients[index], admittedAt, (plan.day - 1) * 24 + 2, {
+      ...plan,
+      bed: String(index + 1),
+      plannedDays: 5,
+    });
+  });
+  for (let index = 0; index < PAST_ADMISSIONS; index += 1) {
+    const daysAgo = between(random, 14, 3 * 365);
+    const stayDays = between(random, 3, 7);
+    addStay(
+      patients[CURRENT.length + index],
+      new Date(now.getTime() - daysAgo * 24 * hour),
+      stayDays * 24 - 6,
+      {
+        status: 'discharged',
+        unit: 'mg/kg/h',
+        paused: random() < 0.2,
+        bed: String(between(random, 1, 12)),
+        plannedDays: stayDays,
+      },
+    );
+  }
+  await insertInChunks(manager, Admission, admissions);
+  await insertInChunks(manager, InfusionOrder, orders);
+  await insertInChunks(manager, InfusionEvent, events);
+  return { current: CURRENT.length, past: PAST_ADMISSIONS };
+}
+
+async function insertInChunks<T extends object>(
+  manager: EntityManager,
+  target: new () => T,
+  rows: T[],
+): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += 500) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(offset, offset + 500) as never)
+      .execute();
+  }
+}
