@@ -1,1 +1,3 @@
 export * from './news2.js';
+export * from './observation-flags.js';
+export * from './observation-schedule.js';
