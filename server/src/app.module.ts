@@ -11,6 +11,8 @@ import { UsersModule } from './users/users.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { AdmissionsModule } from './admissions/admissions.module.js';
 import { InfusionsModule } from './infusions/infusions.module.js';
+import { ObservationsModule } from './observations/observations.module.js';
+import { WardsModule } from './wards/wards.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -29,6 +31,8 @@ export class AppModule {
         PatientsModule,
         AdmissionsModule,
         InfusionsModule,
+        ObservationsModule,
+        WardsModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './news2.js';
 export * from './observation-flags.js';
 export * from './observation-schedule.js';
+export * from './day-of-stay.js';

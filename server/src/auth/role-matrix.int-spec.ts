@@ -3,6 +3,7 @@ import { ApiClient, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 import { ROLES, type Role } from './roles.js';
 import { aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
+import { anObservationSet } from '../testing/observation-factories.js';
 
 type Access = 'public' | 'signed-in' | Role[];
 
@@ -193,6 +194,49 @@ const ENDPOINTS: Endpoint[] = [
         reason: 'Hallucinations',
       });
     },
+  },
+  { method: 'get', path: '/api/wards', access: ['nurse', 'prescriber'], call: (c) => c.get('/api/wards') },
+  {
+    method: 'get',
+    path: '/api/wards/{id}/board',
+    access: ['nurse', 'prescriber'],
+    call: (c) => c.get('/api/wards/Pain%20Medicine%20Unit/board'),
+  },
+  {
+    method: 'get',
+    path: '/api/admissions/{id}/observation-sets',
+    access: ['nurse', 'prescriber'],
+    call: (c, { admissionId }) => c.get(`/api/admissions/${admissionId}/observation-sets`),
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/observation-sets',
+    access: ['nurse', 'prescriber'],
+    call: (c, { admissionId }) =>
+      c.post(`/api/admissions/${admissionId}/observation-sets`, anObservationSet()),
+  },
+  {
+    method: 'post',
+    path: '/api/observation-sets/{id}/entered-in-error',
+    access: ['nurse', 'prescriber'],
+    call: async (c, { admissionId }) => {
+      const set = await setUp.prescriber.post(
+        `/api/admissions/${admissionId}/observation-sets`,
+        anObservationSet(),
+      );
+      return c.post(`/api/observation-sets/${set.body.id}/entered-in-error`, { reason: 'Wrong patient' });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/observation-schedule',
+    access: ['prescriber'],
+    call: (c, { admissionId }) =>
+      c.post(`/api/admissions/${admissionId}/observation-schedule`, {
+        routineMinutes: 60,
+        intensifiedMinutes: 15,
+        intensifiedForMinutes: 60,
+      }),
   },
 ];
 

@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'mrn-taken'
   | 'open-admission-exists'
   | 'illegal-transition'
-  | 'above-maximum-rate';
+  | 'above-maximum-rate'
+  | 'idempotency-key-reused';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {

@@ -38,6 +38,8 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
       return { status: 409, title: 'Not possible in the admission’s current status' };
     case 'above-maximum-rate':
       return { status: 409, title: 'Rate above the prescribed maximum' };
+    case 'idempotency-key-reused':
+      return { status: 422, title: 'Idempotency-Key reused with a different request' };
     default:
       return unmapped(code);
   }

@@ -7,6 +7,9 @@ import { InfusionOrderCorrection } from '../infusions/infusion-order-correction.
 import { InfusionOrder } from '../infusions/infusion-order.entity.js';
 import { Patient } from '../patients/patient.entity.js';
 import { User } from '../users/user.entity.js';
+import { ObservationSet } from '../observations/observation-set.entity.js';
+import { ObservationSetCorrection } from '../observations/observation-set-correction.entity.js';
+import { ObservationScheduleRow } from '../observations/observation-schedule.entity.js';
 
 /** Every TypeORM entity, listed explicitly (ES modules and glob patterns do not mix well). */
 export const entities = [
@@ -19,4 +22,7 @@ export const entities = [
   InfusionOrder,
   InfusionOrderCorrection,
   InfusionEvent,
+  ObservationSet,
+  ObservationSetCorrection,
+  ObservationScheduleRow,
 ];

@@ -1,10 +1,12 @@
 import { EnableExtensions1764061200000 } from './1764061200000-enable-extensions.js';
 import { AddUsersSessionsAndAuditTrail1764064800000 } from './1764064800000-add-users-sessions-and-audit-trail.js';
 import { AddPatientsAdmissionsAndInfusionRecord1764068400000 } from './1764068400000-add-patients-admissions-and-infusion-record.js';
+import { AddObservationSetsAndSchedules1764072000000 } from './1764072000000-add-observation-sets-and-schedules.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
   EnableExtensions1764061200000,
   AddUsersSessionsAndAuditTrail1764064800000,
   AddPatientsAdmissionsAndInfusionRecord1764068400000,
+  AddObservationSetsAndSchedules1764072000000,
 ];

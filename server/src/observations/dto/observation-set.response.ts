@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RateValueResponse, EnteredInErrorResponse } from '../../infusions/dto/infusion-order.response.js';
+import type { ObservationSet } from '../observation-set.entity.js';
+import type { ObservationSetCorrection } from '../observation-set-correction.entity.js';
+
+export class ObservationSetResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) admissionId: string;
+  @ApiProperty({ format: 'date-time' }) takenAt: string;
+  @ApiProperty({ type: Number, nullable: true }) respirationRate: number | null;
+  @ApiProperty({ type: Number, nullable: true }) spo2: number | null;
+  @ApiProperty({ enum: [1, 2] }) spo2Scale: 1 | 2;
+  @ApiProperty({ type: Boolean, nullable: true }) supplementalOxygen: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) oxygenDevice: string | null;
+  @ApiProperty({ type: Number, nullable: true }) systolicBp: number | null;
+  @ApiProperty({ type: Number, nullable: true }) diastolicBp: number | null;
+  @ApiProperty({ type: Number, nullable: true }) pulse: number | null;
+  @ApiProperty({ type: String, nullable: true }) consciousness: string | null;
+  @ApiProperty({ type: Number, nullable: true }) temperatureC: number | null;
+  @ApiProperty({ type: String, nullable: true }) sedation: string | null;
+  @ApiProperty({ type: Number, nullable: true }) painScore: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sideEffects: Record<
+    string,
+    string
+  >;
+  @ApiProperty({ type: RateValueResponse, nullable: true }) pumpRate: RateValueResponse | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({
+    description:
+      'As scoreNews2 returns it: complete, total, parameters, anySingleParameterThree, response, missing.',
+  })
+  news2: Record<string, unknown>;
+  @ApiProperty({ type: String, isArray: true }) flags: string[];
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: EnteredInErrorResponse, nullable: true })
+  enteredInError: EnteredInErrorResponse | null;
+}
+
+export class ObservationSetListResponse {
+  @ApiProperty({ type: ObservationSetResponse, isArray: true }) items: ObservationSetResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export function toObservationSetResponse(
+  set: ObservationSet,
+  correction: ObservationSetCorrection | null,
+): ObservationSetResponse {
+  return {
+    id: set.id,
+    admissionId: set.admissionId,
+    takenAt: set.takenAt.toISOString(),
+    respirationRate: set.respirationRate,
+    spo2: set.spo2,
+    spo2Scale: Number(set.spo2Scale) as 1 | 2,
+    supplementalOxygen: set.supplementalOxygen,
+    oxygenDevice: set.oxygenDevice,
+    systolicBp: set.systolicBp,
+    diastolicBp: set.diastolicBp,
+    pulse: set.pulse,
+    consciousness: set.consciousness,
+    temperatureC: set.temperatureC === null ? null : Number(set.temperatureC),
+    sedation: set.sedation,
+    painScore: set.painScore,
+    sideEffects: set.sideEffects as Record<string, string>,
+    pumpRate:
+      set.pumpRateValue !== null && set.pumpRateUnit !== null
+        ? { value: Number(set.pumpRateValue), unit: set.pumpRateUnit }
+        : null,
+    comment: set.comment,
+    news2: set.news2 as unknown as Record<string, unknown>,
+    flags: set.flags,
+    recordedBy: set.recordedBy,
+    recordedAt: set.recordedAt.toISOString(),
+    enteredInError: correction
+      ? {
+          reason: correction.reason,
+          markedBy: correction.markedBy,
+          markedAt: correction.markedAt.toISOString(),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { SignedInUser } from '../auth/signed-in-user.js';
+import { ValidationFailed } from '../common/domain-error.js';
+import { ObservationEnteredInErrorRequest } from './dto/entered-in-error.request.js';
+import {
+  ObservationScheduleRequest,
+  ObservationScheduleResponse,
+} from './dto/observation-schedule.request.js';
+import { CreateObservationSetRequest } from './dto/observation-set.request.js';
+import { ObservationSetListResponse, ObservationSetResponse } from './dto/observation-set.response.js';
+import { ObservationsService } from './observations.service.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+
+@ApiTags('observations')
+@Controller()
+@Roles('nurse', 'prescriber')
+export class ObservationsController {
+  constructor(private readonly observations: ObservationsService) {}
+
+  @Get('admissions/:id/observation-sets')
+  @ApiOkResponse({ type: ObservationSetListResponse })
+  async list(@Param('id', new ParseUUIDPipe()) admissionId: string): Promise<ObservationSetListResponse> {
+    return { items: await this.observations.list(admissionId), nextCursor: null };
+  }
+
+  @Post('admissions/:id/observation-sets')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'One per form submission; a retry with the same key and body stores nothing new.',
+  })
+  @ApiCreatedResponse({ type: ObservationSetResponse })
+  async record(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) admissionId: string,
+    @Body() body: CreateObservationSetRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ObservationSetResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ValidationFailed([
+        { field: 'Idempotency-Key', messages: ['Idempotency-Key must be 8-200 letters, digits or . _ : -'] },
+      ]);
+    }
+    const result = await this.observations.record(user, admissionId, body, idempotencyKey ?? null);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.set;
+  }
+
+  @Post('observation-sets/:id/entered-in-error')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ObservationSetResponse })
+  markInError(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) setId: string,
+    @Body() body: ObservationEnteredInErrorRequest,
+  ): Promise<ObservationSetResponse> {
+    return this.observations.markInError(user, setId, body.reason);
+  }
+
+  @Post('admissions/:id/observation-schedule')
+  @Roles('prescriber')
+  @ApiCreatedResponse({ type: ObservationScheduleResponse })
+  async setSchedule(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) admissionId: string,
+    @Body() body: ObservationScheduleRequest,
+  ): Promise<ObservationScheduleResponse> {
+    const row = await this.observations.setSchedule(user, admissionId, body);
+    return {
+      routineMinutes: row.routineMinutes,
+      intensifiedMinutes: row.intensifiedMinutes,
+      intensifiedForMinutes: row.intensifiedForMinutes,
+      setBy: row.setBy,
+      setAt: row.setAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,205 @@
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { ApiClient, aUser } from '../testing/api-client.js';
+import { anAdmittedPatient, anOrder } from '../testing/clinical-factories.js';
+import { anObservationSet } from '../testing/observation-factories.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
+
+describe('bedside observation sets', () => {
+  let testApp: TestApp;
+  let db: pg.Client;
+  let prescriber: ApiClient;
+  let nurse: ApiClient;
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    db = new pg.Client({ connectionString: testApp.database.url });
+    await db.connect();
+    prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
+    nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+  });
+  afterAll(async () => {
+    await db.end();
+    await testApp.close();
+  });
+
+  /** An admission with a running infusion at 0.1 mg/kg/h. */
+  async function anInfusingAdmission() {
+    const admission = await anAdmittedPatient(prescriber);
+    const ordered = (await prescriber.post(`/api/admissions/${admission.id}/infusion-orders`, anOrder(1)))
+      .body.admission;
+    return (
+      await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+        version: ordered.version,
+        type: 'start',
+      })
+    ).body;
+  }
+  const setsOf = async (admissionId: string) =>
+    (await db.query('SELECT count(*)::int AS n FROM observation_sets WHERE admission_id = $1', [admissionId]))
+      .rows[0].n;
+
+  it('stores a set with the NEWS2 the server computed and no flags when all is well', async () => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, anObservationSet());
+    expect(response.status).toBe(201);
+    expect(response.body.news2).toMatchObject({
+      complete: true,
+      total: 0,
+      response: 'low',
+      anySingleParameterThree: false,
+    });
+    expect(response.body.flags).toEqual([]);
+    expect(response.body.pumpRate).toEqual({ value: 0.1, unit: 'mg/kg/h' });
+    const audit = await db.query(
+      "SELECT count(*)::int AS n FROM audit_events WHERE action = 'observation-set.created' AND admission_id = $1",
+      [admission.id],
+    );
+    expect(audit.rows[0].n).toBe(1);
+  });
+
+  it.each([
+    [
+      'high NEWS2',
+      { respirationRate: 26, spo2: 90, supplementalOxygen: true, consciousness: 'voice' },
+      'news2-high',
+    ],
+    ['POSS 3', { sedation: '3' }, 'unacceptable-sedation'],
+    ['POSS 4', { sedation: '4' }, 'unacceptable-sedation'],
+    ['a pump showing another value', { pumpRate: { value: 0.15, unit: 'mg/kg/h' } }, 'pump-discrepancy'],
+    ['a pump showing another unit', { pumpRate: { value: 7, unit: 'mg/h' } }, 'pump-discrepancy'],
+    ['a severe side effect', { sideEffects: { hallucinations: 'severe' } }, 'severe-side-effect'],
+    ['a missing NEWS2 item', { temperatureC: undefined }, 'news2-incomplete'],
+  ])('flags %s', async (_name, change, flag) => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet(change),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.flags).toContain(flag);
+  });
+
+  it('never treats a missing item as 0: an incomplete set has no total', async () => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ pulse: undefined }),
+    );
+    expect(response.body.news2).toMatchObject({
+      complete: false,
+      total: null,
+      response: null,
+      missing: ['pulse'],
+    });
+  });
+
+  it.each([
+    ['SpO2 above 100', { spo2: 101 }, 'spo2'],
+    ['37 typed as 3.7', { temperatureC: 3.7 }, 'temperatureC'],
+    ['a pain score of 11', { painScore: 11 }, 'painScore'],
+    ['a POSS level that does not exist', { sedation: '5' }, 'sedation'],
+    ['a side effect that is not on the chart', { sideEffects: { headache: 'mild' } }, 'sideEffects.headache'],
+    ['a grade that does not exist', { sideEffects: { nausea: 'awful' } }, 'sideEffects.nausea'],
+    ['a pulse as text', { pulse: '76' }, 'pulse'],
+    ['a pump unit outside the list', { pumpRate: { value: 0.1, unit: 'drops/min' } }, 'pumpRate.unit'],
+    ['an unknown field', { mood: 'fine' }, 'mood'],
+    ['a future time', { takenAt: new Date(Date.now() + 3600_000).toISOString() }, 'takenAt'],
+  ])('rejects %s with a field message and stores nothing', async (_name, change, field) => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet(change),
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    expect(await setsOf(admission.id)).toBe(0);
+  });
+
+  it('allows extreme but real values', async () => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ respirationRate: 6, spo2: 78, systolicBp: 230, pulse: 35, temperatureC: 41.2 }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.news2.total).toBeGreaterThanOrEqual(7);
+  });
+
+  describe('idempotent create', () => {
+    it('returns the first result for a retry with the same key and body, storing nothing new', async () => {
+      const admission = await anInfusingAdmission();
+      const key = randomUUID();
+      const body = anObservationSet();
+      const first = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, body, {
+        'Idempotency-Key': key,
+      });
+      const retry = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, body, {
+        'Idempotency-Key': key,
+      });
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      expect(await setsOf(admission.id)).toBe(1);
+    });
+
+    it('stores one set when the same submission arrives concurrently', async () => {
+      const admission = await anInfusingAdmission();
+      const key = randomUUID();
+      const body = anObservationSet({ takenAt: new Date(Date.now() - 60_000).toISOString() });
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          nurse.post(`/api/admissions/${admission.id}/observation-sets`, body, { 'Idempotency-Key': key }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(6).fill(201));
+      expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
+      expect(await setsOf(admission.id)).toBe(1);
+    });
+
+    it('refuses the same key with another body (422)', async () => {
+      const admission = await anInfusingAdmission();
+      const key = randomUUID();
+      await nurse.post(`/api/admissions/${admission.id}/observation-sets`, anObservationSet(), {
+        'Idempotency-Key': key,
+      });
+      const reused = await nurse.post(
+        `/api/admissions/${admission.id}/observation-sets`,
+        anObservationSet({ pulse: 90 }),
+        { 'Idempotency-Key': key },
+      );
+      expect(reused.status).toBe(422);
+      expect(reused.body.type).toBe('/problems/idempotency-key-reused');
+      expect(await setsOf(admission.id)).toBe(1);
+    });
+  });
+
+  it('marks a set entered in error (reason required), keeping it in the list', async () => {
+    const admission = await anInfusingAdmission();
+    const set = (await nurse.post(`/api/admissions/${admission.id}/observation-sets`, anObservationSet()))
+      .body;
+    expect((await nurse.post(`/api/observation-sets/${set.id}/entered-in-error`, {})).status).toBe(400);
+    const marked = await nurse.post(`/api/observation-sets/${set.id}/entered-in-error`, {
+      reason: 'Wrong patient',
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.body.enteredInError).toMatchObject({ reason: 'Wrong patient' });
+    expect(
+      (await nurse.post(`/api/observation-sets/${set.id}/entered-in-error`, { reason: 'again' })).status,
+    ).toBe(409);
+    const list = await nurse.get(`/api/admissions/${admission.id}/observation-sets`);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].enteredInError.reason).toBe('Wrong patient');
+  });
+
+  it('refuses sets for a discharged admission', async () => {
+    const admission = await anAdmittedPatient(prescriber);
+    await prescriber.post(`/api/admissions/${admission.id}/discharge`, {
+      version: 1,
+      summary: 'x',
+      reason: 'Declined',
+    });
+    const response = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, anObservationSet());
+    expect(response.status).toBe(409);
+  });
+});

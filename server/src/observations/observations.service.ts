@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { observationFlags, scoreNews2, type RateUnit } from '@infusion-tracker/clinical';
+import { Admission } from '../admissions/admission.entity.js';
+import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
+import { checkClinicalTime } from '../common/clinical-time.js';
+import { DomainError, NotFound, ValidationFailed } from '../common/domain-error.js';
+import type { CreateObservationSetRequest } from './dto/observation-set.request.js';
+import { toObservationSetResponse, type ObservationSetResponse } from './dto/observation-set.response.js';
+import type { ObservationScheduleRequest } from './dto/observation-schedule.request.js';
+import { ObservationSet } from './observation-set.entity.js';
+import { ObservationSetCorrection } from './observation-set-correction.entity.js';
+import { ObservationScheduleRow } from './observation-schedule.entity.js';
+
+export interface RecordResult {
+  set: ObservationSetResponse;
+  /** True when an earlier request with the same Idempotency-Key already stored this set. */
+  replayed: boolean;
+}
+
+const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
+
+@Injectable()
+export class ObservationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Stores a set with its server-computed NEWS2 and flags. With an Idempotency-Key, a retry of the same
+   * body returns the first result and stores nothing; the same key with another body is refused.
+   */
+  async record(
+    actor: Actor,
+    admissionId: string,
+    input: CreateObservationSetRequest,
+    idempotencyKey: string | null,
+  ): Promise<RecordResult> {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(canonical(input)))
+      .digest('hex');
+    if (idempotencyKey) {
+      const earlier = await this.findByKey(this.dataSource.manager, admissionId, idempotencyKey);
+      if (earlier) return this.replay(earlier, fingerprint);
+    }
+    const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const [context] = await manager.query(
+        `SELECT a.status, a.admitted_at, o.rate_value, o.rate_unit
+         FROM admissions a
+         LEFT JOIN LATERAL (
+           SELECT rate_value, rate_unit FROM infusion_orders o
+           WHERE o.admission_id = a.id AND o.effective_from <= $2
+             AND NOT EXISTS (SELECT 1 FROM infusion_order_corrections c WHERE c.order_id = o.id)
+           ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
+         ) o ON true
+         WHERE a.id = $1`,
+        [admissionId, takenAt],
+      );
+      if (!context) throw new NotFound('The admission');
+      if (!RECORDABLE.includes(context.status)) {
+        throw new DomainError(
+          'illegal-transition',
+          `Cannot record observations for an admission that is ${context.status}.`,
+        );
+      }
+      checkClinicalTime('takenAt', takenAt, new Date(context.admitted_at));
+      const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
+      const flags = observationFlags({
+        news2,
+        sedation: input.sedation,
+        sideEffects: input.sideEffects,
+        pumpRate: input.pumpRate,
+        currentOrderRate:
+          context.rate_value === null
+            ? null
+            : { value: Number(context.rate_value), unit: context.rate_unit as RateUnit },
+      });
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ObservationSet)
+        .values({
+          admissionId,
+          takenAt,
+          respirationRate: input.respirationRate ?? null,
+          spo2: input.spo2 ?? null,
+          spo2Scale: input.spo2Scale ?? 1,
+          supplementalOxygen: input.supplementalOxygen ?? null,
+          oxygenDevice: input.oxygenDevice?.trim() || null,
+          systolicBp: input.systolicBp ?? null,
+          diastolicBp: input.diastolicBp ?? null,
+          pulse: input.pulse ?? null,
+          consciousness: input.consciousness ?? null,
+          temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
+          sedation: input.sedation ?? null,
+          painScore: input.painScore ?? null,
+          sideEffects: { ...input.sideEffects },
+          pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
+          pumpRateUnit: input.pumpRate?.unit ?? null,
+          comment: input.comment?.trim() || null,
+          news2: news2 as never,
+          news2Total: news2.total,
+          news2Response: news2.response,
+          flags,
+          recordedBy: actor.id,
+          idempotencyKey,
+          requestFingerprint: fingerprint,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const id = result.raw[0]?.id as string | undefined;
+      if (!id) return null; // a concurrent request with the same key won the race
+      await this.audit.record(manager, {
+        actor,
+        action: 'observation-set.created',
+        entityType: 'observation-set',
+        entityId: id,
+        admissionId,
+        change: { before: null, after: { ...canonical(input), news2Total: news2.total, flags } },
+      });
+      return manager.findOneByOrFail(ObservationSet, { id });
+    });
+    if (!inserted) {
+      const winner = await this.findByKey(this.dataSource.manager, admissionId, idempotencyKey!);
+      return this.replay(winner!, fingerprint);
+    }
+    return { set: toObservationSetResponse(inserted, null), replayed: false };
+  }
+
+  async list(admissionId: string): Promise<ObservationSetResponse[]> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Admission, { id: admissionId }))) throw new NotFound('The admission');
+    const sets = await manager.find(ObservationSet, {
+      where: { admissionId },
+      order: { takenAt: 'DESC', recordedAt: 'DESC' },
+    });
+    const corrections = sets.length
+      ? await manager.findBy(ObservationSetCorrection, { setId: In(sets.map((set) => set.id)) })
+      : [];
+    const correctionOf = new Map(corrections.map((correction) => [correction.setId, correction]));
+    return sets.map((set) => toObservationSetResponse(set, correctionOf.get(set.id) ?? null));
+  }
+
+  async markInError(actor: Actor, setId: string, reason: string): Promise<ObservationSetResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const set = await manager.findOneBy(ObservationSet, { id: setId });
+      if (!set) throw new NotFound('The observation set');
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ObservationSetCorrection)
+        .values({ setId, reason: reason.trim(), markedBy: actor.id })
+        .orIgnore()
+        .returning('set_id')
+        .execute();
+      if (inserted.raw.length === 0) {
+        throw new DomainError('conflict', 'This observation set is already marked entered in error.');
+      }
+      await this.audit.record(manager, {
+        actor,
+        action: 'observation-set.entered-in-error',
+        entityType: 'observation-set',
+        entityId: setId,
+        admissionId: set.admissionId,
+        change: { before: { enteredInError: false }, after: { enteredInError: true, reason } },
+      });
+      return toObservationSetResponse(
+        set,
+        await manager.findOneByOrFail(ObservationSetCorrection, { setId }),
+      );
+    });
+  }
+
+  async setSchedule(
+    actor: Actor,
+    admissionId: string,
+    input: ObservationScheduleRequest,
+  ): Promise<ObservationScheduleRow> {
+    if (input.intensifiedMinutes > input.routineMinutes) {
+      throw new ValidationFailed([
+        {
+          field: 'intensifiedMinutes',
+          messages: ['intensifiedMinutes must not be longer than routineMinutes'],
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Admission, { id: admissionId }))) throw new NotFound('The admission');
+      const saved = await manager.save(
+        manager.create(ObservationScheduleRow, { admissionId, ...input, setBy: actor.id }),
+      );
+      const row = await manager.findOneByOrFail(ObservationScheduleRow, { id: saved.id });
+      await this.audit.record(manager, {
+        actor,
+        action: 'observation-schedule.set',
+        entityType: 'observation-schedule',
+        entityId: row.id,
+        admissionId,
+        change: { before: null, after: { ...input } },
+      });
+      return row;
+    });
+  }
+
+  private findByKey(manager: EntityManager, admissionId: string, idempotencyKey: string) {
+    return manager.findOneBy(ObservationSet, { admissionId, idempotencyKey });
+  }
+
+  private async replay(earlier: ObservationSet, fingerprint: string): Promise<RecordResult> {
+    if (earlier.requestFingerprint !== fingerprint) {
+      throw new DomainError(
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different observation set.',
+      );
+    }
+    const correction = await this.dataSource.manager.findOneBy(ObservationSetCorrection, {
+      setId: earlier.id,
+    });
+    return { set: toObservationSetResponse(earlier, correction), replayed: true };
+  }
+}
+
+/** The request as a stable object (key order fixed), to recognise a retry of the same body. */
+function canonical(input: CreateObservationSetRequest): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+  const sort = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sort((value as Record<string, unknown>)[key])]),
+        )
+      : value;
+  return sort(plain) as Record<string, unknown>;
+}
