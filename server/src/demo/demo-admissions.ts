@@ -6,6 +6,7 @@ import { InfusionEvent } from '../infusions/infusion-event.entity.js';
 import { InfusionOrder } from '../infusions/infusion-order.entity.js';
 import type { InfusionEventType, RateUnit } from '../infusions/rate-units.js';
 import { Patient, type Sex } from '../patients/patient.entity.js';
+import { type DemoStay, seedDemoObservations } from './demo-observations.js';
 import { between, pick, seededRandom } from './demo-random.js';
 
 const FAMILY = [
@@ -80,7 +81,7 @@ export async function seedDemoAdmissions(
   wardName: string,
   actors: Actors,
   now = new Date(),
-): Promise<{ current: number; past: number }> {
+): Promise<{ current: number; past: number; observationSets: number }> {
   const random = seededRandom(20261125);
   const patients = Array.from({ length: CURRENT.length + PAST_ADMISSIONS }, (_, index) => {
     const sex: Sex = random() < 0.6 ? 'female' : 'male';
@@ -186,12 +187,26 @@ export async function seedDemoAdmissions(
       event('stop', new Date(start.getTime() + hoursInfused * hour), 'Planned course complete');
   };
 
+  const currentStays: DemoStay[] = [];
   CURRENT.forEach((plan, index) => {
     const admittedAt = new Date(now.getTime() - ((plan.day - 1) * 24 + 5) * hour);
+    const ordersBefore = orders.length;
     addStay(patients[index], admittedAt, (plan.day - 1) * 24 + 2, {
       ...plan,
       bed: String(index + 1),
       plannedDays: 5,
+    });
+    currentStays.push({
+      admissionId: admissions[admissions.length - 1].id,
+      admittedAt,
+      status: plan.status,
+      orders: orders
+        .slice(ordersBefore)
+        .map((order) => ({
+          effectiveFrom: order.effectiveFrom,
+          value: Number(order.rateValue),
+          unit: order.rateUnit,
+        })),
     });
   });
   for (let index = 0; index < PAST_ADMISSIONS; index += 1) {
@@ -213,7 +228,8 @@ export async function seedDemoAdmissions(
   await insertInChunks(manager, Admission, admissions);
   await insertInChunks(manager, InfusionOrder, orders);
   await insertInChunks(manager, InfusionEvent, events);
-  return { current: CURRENT.length, past: PAST_ADMISSIONS };
+  const observationSets = await seedDemoObservations(manager, currentStays, actors.nurseId, now);
+  return { current: CURRENT.length, past: PAST_ADMISSIONS, observationSets };
 }
 
 async function insertInChunks<T extends object>(

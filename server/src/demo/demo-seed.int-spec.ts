@@ -2,6 +2,9 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../config/app-config.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../database/data-source.js';
+import { WardsService } from '../wards/wards.service.js';
 import { PAST_ADMISSIONS } from './demo-admissions.js';
 import { seedDemoDataIfEmpty } from './demo-seed.js';
 
@@ -36,6 +39,21 @@ describe('demo data', () => {
     expect(counts.past).toBe(PAST_ADMISSIONS);
     expect(counts.paused_once).toBeGreaterThan(0);
     expect(counts.several_changes).toBeGreaterThan(0);
+    const observations = (
+      await db.query(`SELECT count(*)::int AS sets,
+        count(*) FILTER (WHERE 'pump-discrepancy' = ANY (flags))::int AS pump_discrepancies,
+        count(*) FILTER (WHERE news2_response IN ('low-medium', 'medium', 'high') OR 'unacceptable-sedation' = ANY (flags))::int AS abnormal
+        FROM observation_sets`)
+    ).rows[0];
+    expect(observations.sets).toBeGreaterThan(100);
+    expect(observations.pump_discrepancies).toBe(1);
+    expect(observations.abnormal).toBeGreaterThan(0);
+    const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+    const board = await new WardsService(dataSource, config)
+      .board('Demo Ward')
+      .finally(() => dataSource.destroy());
+    expect(board.rows.filter((row) => row.overdueMinutes > 60).length).toBeGreaterThanOrEqual(1);
+    expect(board.rows).toHaveLength(8);
     const statuses = (
       await db.query("SELECT DISTINCT status FROM admissions WHERE ward = 'Demo Ward'")
     ).rows.map((row) => row.status);

@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { observationFlags, scoreNews2, type Poss, type RateUnit } from '@infusion-tracker/clinical';
+import { ObservationSet } from '../observations/observation-set.entity.js';
+import { between, seededRandom } from './demo-random.js';
+
+export interface DemoStay {
+  admissionId: string;
+  admittedAt: Date;
+  status: string;
+  /** Orders as [effectiveFrom, value, unit], oldest first. */
+  orders: { effectiveFrom: Date; value: number; unit: RateUnit }[];
+}
+
+const HOUR = 3600_000;
+
+/**
+ * Observation histories for the current ward: a set every 1-4 hours since admission with realistic
+ * vitals, a few abnormal sets, one pump reading that differs from the order, and one patient left
+ * overdue (no set for the last 6 hours).
+ */
+export async function seedDemoObservations(
+  manager: EntityManager,
+  stays: DemoStay[],
+  nurseId: string,
+  now: Date,
+): Promise<number> {
+  const random = seededRandom(5);
+  const sets: Partial<ObservationSet>[] = [];
+  stays.forEach((stay, stayIndex) => {
+    const overdue = stayIndex === 2;
+    const end = now.getTime() - (overdue ? 6 * HOUR : between(random, 10, 80) * 60_000);
+    let at = stay.admittedAt.getTime() + 20 * 60_000;
+    let index = 0;
+    while (at <= end) {
+      const order =
+        [...stay.orders].reverse().find((candidate) => candidate.effectiveFrom.getTime() <= at) ?? null;
+      const abnormal = random() < 0.06;
+      const drowsy = abnormal && random() < 0.5;
+      const set = {
+        respirationRate: abnormal ? between(random, 8, 10) : between(random, 12, 19),
+        spo2: abnormal ? between(random, 91, 94) : between(random, 95, 99),
+        spo2Scale: 1 as const,
+        supplementalOxygen: false,
+        systolicBp: abnormal && !drowsy ? between(random, 165, 190) : between(random, 105, 145),
+        diastolicBp: between(random, 60, 92),
+        pulse: between(random, 58, abnormal ? 118 : 96),
+        consciousness: 'alert' as const,
+        temperatureC: between(random, 362, 375) / 10,
+      };
+      const sedation: Poss = drowsy ? '3' : pickSedation(random);
+      const pumpShows =
+        stay.status !== 'admitted' && order
+          ? stayIndex === 4 && index === 3
+            ? { value: Number((order.value * 2).toFixed(4)), unit: order.unit } // a pump programmed wrongly
+            : { value: order.value, unit: order.unit }
+          : null;
+      const sideEffects = {
+        nausea: random() < 0.2 ? 'mild' : 'none',
+        vividDreams: random() < 0.15 ? 'mild' : 'none',
+        dizziness: random() < 0.1 ? 'moderate' : 'none',
+      } as const;
+      const news2 = scoreNews2(set);
+      sets.push({
+        admissionId: stay.admissionId,
+        takenAt: new Date(at),
+        ...set,
+        temperatureC: String(set.temperatureC),
+        oxygenDevice: null,
+        sedation,
+        painScore: Math.max(2, 8 - Math.floor(index / 4) + between(random, -1, 1)),
+        sideEffects,
+        pumpRateValue: pumpShows ? String(pumpShows.value) : null,
+        pumpRateUnit: pumpShows?.unit ?? null,
+        comment: drowsy ? 'Drowsy; infusion paused, prescriber informed' : null,
+        news2,
+        news2Total: news2.total,
+        news2Response: news2.response,
+        flags: observationFlags({
+          news2,
+          sedation,
+          sideEffects,
+          pumpRate: pumpShows,
+          currentOrderRate: order,
+        }),
+        recordedBy: nurseId,
+        idempotencyKey: null,
+        requestFingerprint: null,
+      });
+      at += between(random, 60, 240) * 60_000;
+      index += 1;
+    }
+  });
+  for (let offset = 0; offset < sets.length; offset += 500) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ObservationSet)
+      .values(sets.slice(offset, offset + 500) as never)
+      .execute();
+  }
+  return sets.length;
+}
+
+function pickSedation(random: () => number): Poss {
+  const roll = random();
+  return roll < 0.55 ? '1' : roll < 0.8 ? 'S' : '2';
+}
