@@ -7,11 +7,13 @@ import { User } from '../users/user.entity.js';
 import { Session } from './session.entity.js';
 import { newSessionToken, sessionTokenHash } from './session-tokens.js';
 
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'mustChangePassword'>;
+
 /** Sessions seen within this many seconds are not written again (idle timeout is in minutes). */
 const TOUCH_EVERY_SECONDS = 15;
 
 export type SessionLookup =
-  { state: 'active'; user: User; tokenHash: string } | { state: 'expired' } | { state: 'none' };
+  { state: 'active'; user: SessionUser; tokenHash: string } | { state: 'expired' } | { state: 'none' };
 
 @Injectable()
 export class SessionsService {
@@ -48,7 +50,7 @@ export class SessionsService {
     const tokenHash = sessionTokenHash(this.config.sessionSecret, token);
     const rows = await this.sessions.query(
       `WITH found AS (
-         SELECT s.token_hash, s.user_id,
+         SELECT s.token_hash, u.id, u.username, u.display_name, u.roles, u.must_change_password,
                 s.revoked_at IS NULL AND s.expires_at > now() AND u.active
                   AND s.last_seen_at > now() - make_interval(mins => $2) AS usable,
                 s.last_seen_at < now() - make_interval(secs => $3) AS stale
@@ -59,12 +61,19 @@ export class SessionsService {
          FROM found WHERE sessions.token_hash = found.token_hash AND found.usable AND found.stale
          RETURNING sessions.token_hash
        )
-       SELECT usable, user_id FROM found`,
+       SELECT * FROM found`,
       [tokenHash, this.config.idleTimeoutMinutes, TOUCH_EVERY_SECONDS],
     );
     if (rows.length === 0) return { state: 'none' };
-    if (!rows[0].usable) return { state: 'expired' };
-    const user = await this.sessions.manager.findOneByOrFail(User, { id: rows[0].user_id });
+    const [row] = rows;
+    if (!row.usable) return { state: 'expired' };
+    const user = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      mustChangePassword: row.must_change_password,
+    };
     return { state: 'active', user, tokenHash };
   }
 
