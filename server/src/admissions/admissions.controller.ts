@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
@@ -11,6 +11,7 @@ import {
 import { AdmissionListQuery } from './dto/admission-list.query.js';
 import { AdmissionListResponse, AdmissionResponse } from './dto/admission.response.js';
 import { CreateAdmissionRequest } from './dto/create-admission.request.js';
+import { UpdateAdmissionRequest } from './dto/update-admission.request.js';
 
 @ApiTags('admissions')
 @Controller('admissions')
@@ -42,6 +43,17 @@ export class AdmissionsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AdmissionResponse> {
     return this.admissions.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('prescriber')
+  @ApiOkResponse({ type: AdmissionResponse })
+  update(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateAdmissionRequest,
+  ): Promise<AdmissionResponse> {
+    return this.admissions.update(user, id, body);
   }
 
   @Post(':id/admit')

@@ -260,6 +260,36 @@ describe('patients and admissions', () => {
     );
   });
 
+  it('moves a bed and corrects the weight with the version, auditing before and after', async () => {
+    const admission = await anAdmittedPatient(prescriber);
+    const moved = await prescriber.patch(`/api/admissions/${admission.id}`, {
+      version: 1,
+      bed: '7A',
+      weightKg: 70.2,
+      weightMeasuredOn: '2026-11-24',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      bed: '7A',
+      weightKg: 70.2,
+      weightMeasuredOn: '2026-11-24',
+      version: 2,
+    });
+    const stale = await prescriber.patch(`/api/admissions/${admission.id}`, { version: 1, bed: '9' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.bed).toBe('7A');
+    const { rows } = await db.query(
+      "SELECT change FROM audit_events WHERE action = 'admission.updated' AND admission_id = $1",
+      [admission.id],
+    );
+    expect(rows[0].change).toMatchObject({ before: { bed: '12B' }, after: { bed: '7A' } });
+    expect((await nurse.patch(`/api/admissions/${admission.id}`, { version: 2, bed: '1' })).status).toBe(403);
+    expect(
+      (await prescriber.patch(`/api/admissions/${admission.id}`, { version: 2, status: 'discharged' }))
+        .status,
+    ).toBe(400);
+  });
+
   it('refuses a stale write with 409 and the current state', async () => {
     const admission = await anAdmittedPatient(prescriber);
     const other = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);

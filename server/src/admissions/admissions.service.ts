@@ -9,6 +9,7 @@ import { lockAdmission, transition } from './admission-lock.js';
 import { toAdmissionResponse, toAdmissionSummaries } from './admission-record.js';
 import { OPEN_STATUSES, type AdmissionStatus } from './admission-status.js';
 import type { CreateAdmissionRequest } from './dto/create-admission.request.js';
+import type { UpdateAdmissionRequest } from './dto/update-admission.request.js';
 import type { AdmissionResponse, AdmissionSummaryResponse } from './dto/admission.response.js';
 
 @Injectable()
@@ -94,6 +95,49 @@ export class AdmissionsService {
         admissionId: id,
       });
       return toAdmissionResponse(manager, admission);
+    });
+  }
+
+  /** Moves a bed, corrects a weight or the planned length, records consent; audited before/after. */
+  async update(actor: Actor, id: string, input: UpdateAdmissionRequest): Promise<AdmissionResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const admission = await lockAdmission(manager, id, input.version);
+      if (!OPEN_STATUSES.includes(admission.status)) {
+        throw new DomainError(
+          'illegal-transition',
+          `Cannot change an admission that is ${admission.status}.`,
+        );
+      }
+      const fields = [
+        'ward',
+        'bed',
+        'plannedDays',
+        'weightKg',
+        'weightMeasuredOn',
+        'consentRecordedAt',
+      ] as const;
+      const before = Object.fromEntries(fields.map((field) => [field, admission[field]]));
+      if (input.ward !== undefined) admission.ward = input.ward.trim();
+      if (input.bed !== undefined) admission.bed = input.bed.trim();
+      if (input.plannedDays !== undefined) admission.plannedDays = input.plannedDays;
+      if (input.weightKg !== undefined) {
+        admission.weightKg = String(input.weightKg);
+        admission.weightMeasuredOn = input.weightMeasuredOn!;
+      }
+      if (input.consentObtained && !admission.consentRecordedAt) {
+        admission.consentRecordedBy = actor.id;
+        admission.consentRecordedAt = new Date();
+      }
+      const saved = await manager.save(admission);
+      await this.audit.record(manager, {
+        actor,
+        action: 'admission.updated',
+        entityType: 'admission',
+        entityId: id,
+        admissionId: id,
+        change: { before, after: Object.fromEntries(fields.map((field) => [field, saved[field]])) },
+      });
+      return toAdmissionResponse(manager, saved);
     });
   }
 

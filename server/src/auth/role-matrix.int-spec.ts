@@ -238,6 +238,12 @@ const ENDPOINTS: Endpoint[] = [
         intensifiedForMinutes: 60,
       }),
   },
+  {
+    method: 'patch',
+    path: '/api/admissions/{id}',
+    access: ['prescriber'],
+    call: (c, { admissionId }) => c.patch(`/api/admissions/${admissionId}`, { version: 2, bed: '14' }),
+  },
 ];
 
 const setUp = { prescriber: null as unknown as ApiClient };
