@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EnteredInErrorResponse, toEnteredInError } from '../../common/entered-in-error.response.js';
 import { RATE_UNITS, ROUTES, type RateUnit, type Route } from '../rate-units.js';
 import type { InfusionOrder } from '../infusion-order.entity.js';
 import type { InfusionOrderCorrection } from '../infusion-order-correction.entity.js';
@@ -11,12 +12,6 @@ export class RateValueResponse {
 export class ConcentrationResponse {
   @ApiProperty() value: number;
   @ApiProperty() unit: string;
-}
-
-export class EnteredInErrorResponse {
-  @ApiProperty() reason: string;
-  @ApiProperty({ format: 'uuid' }) markedBy: string;
-  @ApiProperty({ format: 'date-time' }) markedAt: string;
 }
 
 export class InfusionOrderResponse {
@@ -68,12 +63,6 @@ export function toInfusionOrderResponse(
     overMaxReason: order.overMaxReason,
     enteredBy: order.enteredBy,
     enteredAt: order.enteredAt.toISOString(),
-    enteredInError: correction
-      ? {
-          reason: correction.reason,
-          markedBy: correction.markedBy,
-          markedAt: correction.markedAt.toISOString(),
-        }
-      : null,
+    enteredInError: toEnteredInError(correction),
   };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RateValueResponse, EnteredInErrorResponse } from '../../infusions/dto/infusion-order.response.js';
+import { EnteredInErrorResponse, toEnteredInError } from '../../common/entered-in-error.response.js';
+import { RateValueResponse } from '../../infusions/dto/infusion-order.response.js';
 import type { ObservationSet } from '../observation-set.entity.js';
 import type { ObservationSetCorrection } from '../observation-set-correction.entity.js';
 
@@ -72,12 +73,6 @@ export function toObservationSetResponse(
     flags: set.flags,
     recordedBy: set.recordedBy,
     recordedAt: set.recordedAt.toISOString(),
-    enteredInError: correction
-      ? {
-          reason: correction.reason,
-          markedBy: correction.markedBy,
-          markedAt: correction.markedAt.toISOString(),
-        }
-      : null,
+    enteredInError: toEnteredInError(correction),
   };
 }
