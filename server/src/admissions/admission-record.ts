@@ -7,6 +7,7 @@ import {
   type InfusionOrderResponse,
 } from '../infusions/dto/infusion-order.response.js';
 import { Patient } from '../patients/patient.entity.js';
+import { User } from '../users/user.entity.js';
 import { toPatientResponse } from '../patients/dto/patient.response.js';
 import type { Admission } from './admission.entity.js';
 import type { AdmissionResponse, AdmissionSummaryResponse } from './dto/admission.response.js';
@@ -68,6 +69,19 @@ export async function toAdmissionResponse(
     }),
   ]);
   const history = orders.get(admission.id) ?? [];
+  const staffIds = new Set<string>([
+    admission.admittingPrescriberId,
+    ...(admission.consentRecordedBy ? [admission.consentRecordedBy] : []),
+    ...history.flatMap((order) => [
+      order.enteredBy,
+      ...(order.enteredInError ? [order.enteredInError.markedBy] : []),
+    ]),
+    ...events.map((event) => event.recordedBy),
+  ]);
+  const staff = await manager.find(User, {
+    where: { id: In([...staffIds]) },
+    select: { id: true, displayName: true },
+  });
   return {
     ...summaryOf(admission, patient, history),
     admittingPrescriberId: admission.admittingPrescriberId,
@@ -82,6 +96,7 @@ export async function toAdmissionResponse(
     dischargeSummary: admission.dischargeSummary,
     closingReason: admission.closingReason,
     orders: history,
+    staff: staff.map((user) => ({ id: user.id, displayName: user.displayName })),
     events: events.map((event) => ({
       id: event.id,
       type: event.type,

@@ -64,6 +64,9 @@ describe('patients and admissions', () => {
       version: 1,
     });
     expect(detail.consentRecordedAt).toEqual(expect.any(String));
+    expect(detail.staff).toEqual([
+      { id: detail.consentRecordedBy, displayName: expect.stringMatching(/^Test prescriber/) },
+    ]);
     const viewed = await db.query(
       "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.viewed' AND admission_id = $1",
       [admission.id],
@@ -223,6 +226,14 @@ describe('patients and admissions', () => {
       expect(
         (await prescriber.post(`/api/admissions/${admitted.id}/cancel`, { version: 1, reason: 'x' })).status,
       ).toBe(409);
+    });
+
+    it('starts the stay when a planned patient arrives', async () => {
+      const booked = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      const planned = await anAdmittedPatient(prescriber, { planned: true, admittedAt: booked });
+      const arrived = await prescriber.post(`/api/admissions/${planned.id}/admit`, { version: 1 });
+      expect(arrived.body.status).toBe('admitted');
+      expect(Date.now() - new Date(arrived.body.admittedAt).getTime()).toBeLessThan(60_000);
     });
   });
 

@@ -163,6 +163,11 @@ export class AdmissionsService {
         admission.dischargedAt = at;
         admission.dischargeSummary = input.summary ?? null;
       }
+      if (command === 'admit') {
+        // The stay starts when the patient arrives, not when it was booked.
+        checkClinicalTime('admittedAt', at, null);
+        admission.admittedAt = at;
+      }
       if (input.reason) admission.closingReason = input.reason;
       admission.status = status;
       admission.statusChangedAt = new Date();

@@ -20,6 +20,11 @@ export class InfusionEventResponse {
   @ApiProperty({ format: 'date-time', description: 'When it was entered.' }) recordedAt: string;
 }
 
+export class StaffName {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'As the user is named now.' }) displayName: string;
+}
+
 export class AdmissionSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: PatientResponse }) patient: PatientResponse;
@@ -54,6 +59,12 @@ export class AdmissionResponse extends AdmissionSummaryResponse {
     description: 'Newest first, entered-in-error included.',
   })
   orders: InfusionOrderResponse[];
+  @ApiProperty({
+    type: StaffName,
+    isArray: true,
+    description: 'Names of the staff the record refers to by id.',
+  })
+  staff: StaffName[];
   @ApiProperty({ type: InfusionEventResponse, isArray: true, description: 'In clinical time order.' })
   events: InfusionEventResponse[];
 }
