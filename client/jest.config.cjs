@@ -15,5 +15,7 @@ module.exports = {
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleNameMapper: {
     '^@infusion-tracker/clinical$': '<rootDir>/../libs/clinical/src/index.ts',
+    // libs/clinical is ESM TypeScript: its relative imports name the .js file the compiler will emit.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

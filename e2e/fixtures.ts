@@ -1,6 +1,8 @@
 import { test as base, type Page } from '@playwright/test';
 import { signInThroughApi } from './api';
+import { AdmissionPage } from './pages/admission-page';
 import { AppShell } from './pages/app-shell';
+import { NewPatientPage } from './pages/new-patient-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UsersPage } from './pages/users-page';
@@ -16,7 +18,10 @@ interface Fixtures {
   usersPage: UsersPage;
   /** The test's page, signed in (through the API) as the demo user of that role. */
   nursePage: Page;
+  prescriberPage: Page;
   adminPage: Page;
+  newPatientPage: NewPatientPage;
+  admissionPage: AdmissionPage;
 }
 
 /** A page signed in as a demo user; page.request shares its cookies with the page. */
@@ -31,6 +36,9 @@ export const test = base.extend<Fixtures>({
   shell: async ({ page }, use) => use(new AppShell(page)),
   usersPage: async ({ page }, use) => use(new UsersPage(page)),
   nursePage: async ({ page }, use) => use(await signedInAs(page, 'nurse')),
+  prescriberPage: async ({ page }, use) => use(await signedInAs(page, 'prescriber')),
+  newPatientPage: async ({ page }, use) => use(new NewPatientPage(page)),
+  admissionPage: async ({ page }, use) => use(new AdmissionPage(page)),
   adminPage: async ({ page }, use) => use(await signedInAs(page, 'admin')),
 });
 

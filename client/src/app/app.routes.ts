@@ -37,6 +37,18 @@ export const routes: Routes = [
         loadChildren: () => import('./ward/ward.routes'),
       },
       {
+        path: 'admissions',
+        canActivate: [roleGuard],
+        data: { roles: ACCESS.admissions },
+        loadChildren: () => import('./admissions/admissions.routes'),
+      },
+      {
+        path: 'patients',
+        canActivate: [roleGuard],
+        data: { roles: ACCESS.patients },
+        loadChildren: () => import('./patients/patients.routes'),
+      },
+      {
         path: 'follow-ups',
         canActivate: [roleGuard],
         data: { roles: ACCESS.followUps },

@@ -20,21 +20,66 @@ export function link(root: HTMLElement, name: string | RegExp): HTMLAnchorElemen
   return found;
 }
 
-/** The input of the Material form field whose label reads `label`. */
-export function field(root: HTMLElement, label: string): HTMLInputElement {
-  const formField = Array.from(root.querySelectorAll('mat-form-field')).find(
+function formField(root: HTMLElement, label: string): Element | undefined {
+  return Array.from(root.querySelectorAll('mat-form-field')).find(
     (element) => element.querySelector('mat-label')?.textContent?.trim() === label,
   );
-  const input = formField?.querySelector('input');
+}
+
+/** The input (or text area) of the Material form field whose label reads `label`. */
+export function field(root: HTMLElement, label: string): HTMLInputElement | HTMLTextAreaElement {
+  const input = formField(root, label)?.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    'input, textarea',
+  );
   if (!input) {
     throw new Error(`No field labelled ${label}`);
   }
   return input;
 }
 
-export function type(input: HTMLInputElement, value: string): void {
+export function hasField(root: HTMLElement, label: string): boolean {
+  return formField(root, label) !== undefined;
+}
+
+/** The native select of the Material form field whose label reads `label`. */
+export function select(root: HTMLElement, label: string): HTMLSelectElement {
+  const found = formField(root, label)?.querySelector('select');
+  if (!found) {
+    throw new Error(`No select labelled ${label}`);
+  }
+  return found;
+}
+
+export function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input'));
+}
+
+/** Chooses the option that reads `optionText`, as a person picking from the list. */
+export function choose(element: HTMLSelectElement, optionText: string): void {
+  const option = Array.from(element.options).find((candidate) => text(candidate) === optionText);
+  if (!option) {
+    throw new Error(`No option ${optionText}`);
+  }
+  element.value = option.value;
+  element.dispatchEvent(new Event('change'));
+}
+
+/** The checkbox or radio button of the Material control that reads `label`. */
+export function toggle(root: HTMLElement, label: string): HTMLInputElement {
+  const control = Array.from(root.querySelectorAll('mat-checkbox, mat-radio-button')).find(
+    (element) => text(element) === label,
+  );
+  const input = control?.querySelector('input');
+  if (!input) {
+    throw new Error(`No checkbox or radio button labelled ${label}`);
+  }
+  return input;
+}
+
+/** Submits a form as pressing Enter in one of its fields does. */
+export function pressEnterIn(input: HTMLElement): void {
+  input.closest('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
 }
 
 /** The words in an element, with a space between neighbouring elements as a screen reader reads them. */

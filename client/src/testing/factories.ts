@@ -1,6 +1,17 @@
-import { AppInfo, AuditEvent, User } from '../app/core/api-types';
+import {
+  Admission,
+  AdmissionSummary,
+  AppInfo,
+  AuditEvent,
+  InfusionEvent,
+  InfusionOrder,
+  Patient,
+  User,
+} from '../app/core/api-types';
 
 let sequence = 0;
+/** Somebody else: the prescriber who entered the records the factories make. */
+export const PRESCRIBER_ID = '4504785f-b963-4050-8158-804c9c09be93';
 const next = () => ++sequence;
 
 export function aUser(overrides: Partial<User> = {}): User {
@@ -43,5 +54,99 @@ export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     clientAddress: '10.0.0.7',
     change: null,
     ...overrides,
+  };
+}
+
+export function aPatient(overrides: Partial<Patient> = {}): Patient {
+  const n = next();
+  return {
+    id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    mrn: `MRN-${String(n).padStart(6, '0')}`,
+    familyName: 'Nguyen',
+    givenName: 'Thi Mai',
+    dateOfBirth: '1975-04-30',
+    sex: 'female',
+    ...overrides,
+  };
+}
+
+export function anOrder(overrides: Partial<InfusionOrder> = {}): InfusionOrder {
+  const n = next();
+  return {
+    id: `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    admissionId: 'admission-1',
+    drug: 'Ketamine',
+    route: 'intravenous',
+    concentration: { value: 2, unit: 'mg/mL' },
+    rate: { value: 0.15, unit: 'mg/kg/h' },
+    maxRate: null,
+    increment: null,
+    minMinutesBetweenChanges: null,
+    endPoints: null,
+    effectiveFrom: '2025-07-01T08:00:00.000Z',
+    reason: 'Starting dose',
+    note: null,
+    overMaxReason: null,
+    enteredBy: PRESCRIBER_ID,
+    enteredAt: '2025-07-01T08:01:00.000Z',
+    enteredInError: null,
+    ...overrides,
+  };
+}
+
+export function anEvent(overrides: Partial<InfusionEvent> = {}): InfusionEvent {
+  const n = next();
+  return {
+    id: `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    type: 'start',
+    occurredAt: '2025-07-01T08:05:00.000Z',
+    reason: null,
+    recordedBy: PRESCRIBER_ID,
+    recordedAt: '2025-07-01T08:06:00.000Z',
+    ...overrides,
+  };
+}
+
+export function anAdmissionSummary(overrides: Partial<AdmissionSummary> = {}): AdmissionSummary {
+  const n = next();
+  return {
+    id: `40000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    patient: aPatient(),
+    ward: 'Ward 7 Pain Unit',
+    bed: '12B',
+    indication: 'crps',
+    indicationOther: null,
+    drug: 'ketamine',
+    drugOther: null,
+    admittedAt: '2025-06-29T10:00:00.000Z',
+    plannedDays: 5,
+    status: 'admitted',
+    version: 1,
+    currentOrder: null,
+    ...overrides,
+  };
+}
+
+/** An admission as GET /api/admissions/:id answers; `orders` and `currentOrder` agree unless told otherwise. */
+export function anAdmission(overrides: Partial<Admission> = {}): Admission {
+  const orders = overrides.orders ?? (overrides.currentOrder ? [overrides.currentOrder] : []);
+  const currentOrder = overrides.currentOrder ?? orders.find((order) => !order.enteredInError) ?? null;
+  return {
+    ...anAdmissionSummary(),
+    admittingPrescriberId: PRESCRIBER_ID,
+    weightKg: 70,
+    weightMeasuredOn: '2025-06-29',
+    baselinePain: 7,
+    baselineBpiInterference: 6.1,
+    consentRecordedBy: PRESCRIBER_ID,
+    consentRecordedAt: '2025-06-29T10:00:00.000Z',
+    dischargedAt: null,
+    dischargeSummary: null,
+    closingReason: null,
+    events: [],
+    staff: [],
+    ...overrides,
+    orders,
+    currentOrder,
   };
 }

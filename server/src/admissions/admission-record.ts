@@ -44,12 +44,11 @@ export async function toAdmissionSummaries(
   admissions: Admission[],
 ): Promise<AdmissionSummaryResponse[]> {
   const ids = admissions.map((admission) => admission.id);
-  const [orders, patients] = await Promise.all([
-    loadOrders(manager, ids),
-    admissions.length
-      ? manager.findBy(Patient, { id: In(admissions.map((admission) => admission.patientId)) })
-      : [],
-  ]);
+  // One after another: inside a transaction the manager has a single connection.
+  const orders = await loadOrders(manager, ids);
+  const patients = admissions.length
+    ? await manager.findBy(Patient, { id: In(admissions.map((admission) => admission.patientId)) })
+    : [];
   const patientOf = new Map(patients.map((patient) => [patient.id, patient]));
   return admissions.map((admission) =>
     summaryOf(admission, patientOf.get(admission.patientId)!, orders.get(admission.id) ?? []),
@@ -60,14 +59,12 @@ export async function toAdmissionResponse(
   manager: EntityManager,
   admission: Admission,
 ): Promise<AdmissionResponse> {
-  const [orders, patient, events] = await Promise.all([
-    loadOrders(manager, [admission.id]),
-    manager.findOneByOrFail(Patient, { id: admission.patientId }),
-    manager.find(InfusionEvent, {
-      where: { admissionId: admission.id },
-      order: { occurredAt: 'ASC', recordedAt: 'ASC' },
-    }),
-  ]);
+  const orders = await loadOrders(manager, [admission.id]);
+  const patient = await manager.findOneByOrFail(Patient, { id: admission.patientId });
+  const events = await manager.find(InfusionEvent, {
+    where: { admissionId: admission.id },
+    order: { occurredAt: 'ASC', recordedAt: 'ASC' },
+  });
   const history = orders.get(admission.id) ?? [];
   const staffIds = new Set<string>([
     admission.admittingPrescriberId,

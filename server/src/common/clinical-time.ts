@@ -7,7 +7,8 @@ export function checkClinicalTime(field: string, at: Date, notBefore: Date | nul
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new ValidationFailed([{ field, messages: [`${field} must not be in the future`] }]);
   }
-  if (notBefore && at.getTime() < notBefore.getTime()) {
+  // Clinical times are entered to the minute, so "now" typed in the admission's own minute is not before it.
+  if (notBefore && at.getTime() < Math.floor(notBefore.getTime() / 60_000) * 60_000) {
     throw new ValidationFailed([
       { field, messages: [`${field} must not be before the admission (${notBefore.toISOString()})`] },
     ]);

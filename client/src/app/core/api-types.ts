@@ -98,3 +98,347 @@ export interface AuditEventFilter {
   from?: string;
   to?: string;
 }
+
+// Patients, admissions and the prescriber's infusion record.
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export interface Patient {
+  id: string;
+  mrn: string;
+  familyName: string;
+  givenName: string;
+  /** YYYY-MM-DD, a calendar date with no time zone. */
+  dateOfBirth: string;
+  sex: Sex;
+}
+
+export interface CreatePatientRequest {
+  mrn: string;
+  familyName: string;
+  givenName: string;
+  dateOfBirth: string;
+  sex: Sex;
+}
+
+export const ADMISSION_STATUSES = [
+  'planned',
+  'admitted',
+  'infusing',
+  'paused',
+  'infusion-stopped',
+  'discharged',
+  'cancelled',
+] as const;
+export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
+
+export const INDICATIONS = [
+  'crps',
+  'post-herpetic-neuralgia',
+  'phantom-limb-pain',
+  'diabetic-neuropathy',
+  'chemotherapy-neuropathy',
+  'spinal-cord-injury-pain',
+  'chronic-post-surgical-pain',
+  'other',
+] as const;
+export type Indication = (typeof INDICATIONS)[number];
+
+export const DRUGS = ['ketamine', 'lidocaine', 'other'] as const;
+export type Drug = (typeof DRUGS)[number];
+
+/** The rate units a prescriber may choose from. They are never converted into one another. */
+export const RATE_UNITS = ['mg/kg/h', 'mg/h', 'mcg/kg/min', 'mL/h'] as const;
+export type RateUnit = (typeof RATE_UNITS)[number];
+
+export const ROUTES = ['intravenous', 'subcutaneous'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const INFUSION_EVENT_TYPES = ['start', 'pause', 'resume', 'stop'] as const;
+export type InfusionEventType = (typeof INFUSION_EVENT_TYPES)[number];
+
+/** A rate exactly as the prescriber wrote it. */
+export interface Rate {
+  value: number;
+  unit: RateUnit;
+}
+
+/** A concentration exactly as written, e.g. 2 mg/mL. */
+export interface Concentration {
+  value: number;
+  unit: string;
+}
+
+export interface EnteredInError {
+  reason: string;
+  markedBy: string;
+  markedAt: string;
+}
+
+export interface InfusionOrder {
+  id: string;
+  admissionId: string;
+  drug: string;
+  route: Route;
+  concentration: Concentration;
+  rate: Rate;
+  maxRate: Rate | null;
+  increment: Rate | null;
+  minMinutesBetweenChanges: number | null;
+  endPoints: string | null;
+  effectiveFrom: string;
+  reason: string;
+  note: string | null;
+  overMaxReason: string | null;
+  enteredBy: string;
+  enteredAt: string;
+  enteredInError: EnteredInError | null;
+}
+
+export interface InfusionEvent {
+  id: string;
+  type: InfusionEventType;
+  /** The clinical time. */
+  occurredAt: string;
+  reason: string | null;
+  recordedBy: string;
+  /** When it was entered. */
+  recordedAt: string;
+}
+
+export interface AdmissionSummary {
+  id: string;
+  patient: Patient;
+  ward: string;
+  bed: string;
+  indication: Indication;
+  indicationOther: string | null;
+  drug: Drug;
+  drugOther: string | null;
+  admittedAt: string;
+  plannedDays: number;
+  status: AdmissionStatus;
+  version: number;
+  /** Exactly as entered. */
+  currentOrder: InfusionOrder | null;
+}
+
+export interface Admission extends AdmissionSummary {
+  admittingPrescriberId: string;
+  weightKg: number | null;
+  weightMeasuredOn: string | null;
+  baselinePain: number;
+  baselineBpiInterference: number | null;
+  consentRecordedBy: string | null;
+  consentRecordedAt: string | null;
+  dischargedAt: string | null;
+  dischargeSummary: string | null;
+  closingReason: string | null;
+  /** Newest first, entered-in-error included. */
+  orders: InfusionOrder[];
+  /** In clinical time order. */
+  events: InfusionEvent[];
+  /** Names of the staff the record refers to by id. */
+  staff: StaffName[];
+}
+
+export interface StaffName {
+  id: string;
+  displayName: string;
+}
+
+export interface AdmissionFilter {
+  ward?: string;
+  status?: AdmissionStatus[];
+}
+
+export interface CreateAdmissionRequest {
+  patientId: string;
+  ward: string;
+  bed: string;
+  indication: Indication;
+  indicationOther?: string;
+  drug?: Drug;
+  drugOther?: string;
+  admittedAt?: string;
+  planned?: boolean;
+  plannedDays: number;
+  weightKg?: number;
+  weightMeasuredOn?: string;
+  baselinePain: number;
+  baselineBpiInterference?: number;
+  consentObtained?: boolean;
+}
+
+/** Every write to an admission names the version it was based on; a stale one is refused with 409. */
+export interface VersionedRequest {
+  version: number;
+}
+
+export interface CreateInfusionOrderRequest extends VersionedRequest {
+  drug: string;
+  route: Route;
+  concentration: Concentration;
+  rate: Rate;
+  maxRate?: Rate;
+  increment?: Rate;
+  minMinutesBetweenChanges?: number;
+  endPoints?: string;
+  effectiveFrom: string;
+  reason: string;
+  note?: string;
+  overMaxReason?: string;
+}
+
+/** How the new rate compares with the maximum of the order it replaces; nothing is converted. */
+export type MaximumRateCheck = 'no-maximum' | 'within' | 'above' | 'not-comparable';
+
+export interface OrderCreated {
+  id: string;
+  maximumRateCheck: MaximumRateCheck;
+  admission: Admission;
+}
+
+export interface EnteredInErrorRequest extends VersionedRequest {
+  reason: string;
+}
+
+export interface CreateInfusionEventRequest extends VersionedRequest {
+  type: InfusionEventType;
+  occurredAt?: string;
+  reason?: string;
+}
+
+export interface DischargeRequest extends VersionedRequest {
+  summary: string;
+  dischargedAt?: string;
+  reason?: string;
+}
+
+export interface CancelAdmissionRequest extends VersionedRequest {
+  reason: string;
+}
+
+/** 409 /problems/stale-version: someone else changed the admission; this is how it is now. */
+export interface StaleVersionProblem extends Problem {
+  current: Admission;
+}
+
+/** 409 /problems/above-maximum-rate: the maximum of the current order the new rate exceeds. */
+export interface AboveMaximumRateProblem extends Problem {
+  maximumRate: Rate;
+}
+
+// The ward board and bedside observations. The clinical enumerations and the NEWS2 result are those of
+// libs/clinical, which the server validates and scores with, so the two sides cannot drift.
+
+export type Consciousness = import('@infusion-tracker/clinical').Consciousness;
+export type Spo2Scale = import('@infusion-tracker/clinical').Spo2Scale;
+/** POSS sedation level, as a string: 'S', '1' ... '4'. */
+export type Poss = import('@infusion-tracker/clinical').Poss;
+export type SideEffect = import('@infusion-tracker/clinical').SideEffect;
+export type SideEffectGrade = import('@infusion-tracker/clinical').SideEffectGrade;
+export type News2Response = import('@infusion-tracker/clinical').News2Response;
+export type News2Result = import('@infusion-tracker/clinical').News2Result;
+export type ObservationFlag = import('@infusion-tracker/clinical').ObservationFlag;
+
+/** GET /api/wards: the wards with open admissions, and always the configured one. */
+export interface Ward {
+  /** The ward name; URL-encoded in /api/wards/{id}/board. */
+  id: string;
+  name: string;
+  openAdmissions: number;
+}
+
+export type DueReason = 'first-set' | 'after-change' | 'routine' | 'news2' | 'sedation';
+
+export interface WardBoardOrder {
+  drug: string;
+  concentration: Concentration;
+  /** Exactly as entered. */
+  rate: Rate;
+  effectiveFrom: string;
+}
+
+export interface WardBoardLastSet {
+  takenAt: string;
+  news2Total: number | null;
+  news2Response: News2Response | null;
+  news2Complete: boolean;
+  sedation: Poss | null;
+  flags: ObservationFlag[];
+}
+
+export interface WardBoardRow {
+  admissionId: string;
+  bed: string;
+  patient: Pick<Patient, 'mrn' | 'familyName' | 'givenName'>;
+  /** In the ward's calendar; the admission day is day 1. */
+  dayOfStay: number;
+  plannedDays: number;
+  status: AdmissionStatus;
+  currentOrder: WardBoardOrder | null;
+  /** The latest set not entered in error. */
+  lastSet: WardBoardLastSet | null;
+  nextDueAt: string;
+  /** Minutes past nextDueAt at generatedAt; 0 when not overdue. */
+  overdueMinutes: number;
+  dueReason: DueReason;
+}
+
+/** GET /api/wards/:id/board, rows most urgent first. */
+export interface WardBoard {
+  ward: string;
+  timeZone: string;
+  generatedAt: string;
+  rows: WardBoardRow[];
+}
+
+/** POST /api/admissions/:id/observation-sets. Any item may be left out; NEWS2 is then incomplete. */
+export interface CreateObservationSetRequest {
+  takenAt?: string;
+  respirationRate?: number;
+  spo2?: number;
+  spo2Scale?: Spo2Scale;
+  supplementalOxygen?: boolean;
+  oxygenDevice?: string;
+  systolicBp?: number;
+  diastolicBp?: number;
+  pulse?: number;
+  consciousness?: Consciousness;
+  temperatureC?: number;
+  sedation?: Poss;
+  painScore?: number;
+  sideEffects?: Partial<Record<SideEffect, SideEffectGrade>>;
+  /** What the pump shows, as the nurse read it; never filled in from the order. */
+  pumpRate?: Rate;
+  comment?: string;
+}
+
+export interface ObservationSet {
+  id: string;
+  admissionId: string;
+  takenAt: string;
+  respirationRate: number | null;
+  spo2: number | null;
+  spo2Scale: Spo2Scale;
+  supplementalOxygen: boolean | null;
+  oxygenDevice: string | null;
+  systolicBp: number | null;
+  diastolicBp: number | null;
+  pulse: number | null;
+  consciousness: Consciousness | null;
+  temperatureC: number | null;
+  sedation: Poss | null;
+  painScore: number | null;
+  sideEffects: Partial<Record<SideEffect, SideEffectGrade>>;
+  pumpRate: Rate | null;
+  comment: string | null;
+  /** As the server scored it when the set was stored. */
+  news2: News2Result;
+  flags: ObservationFlag[];
+  recordedBy: string;
+  recordedAt: string;
+  enteredInError: EnteredInError | null;
+}

@@ -27,3 +27,8 @@ function isProblem(body: unknown): body is Problem {
 export function problemMessage(problem: Problem): string {
   return problem.detail ?? problem.title;
 }
+
+/** Whether the server answered with its problem type `/problems/<code>` (relative or absolute). */
+export function hasProblemType(problem: Problem, code: string): boolean {
+  return problem.type?.endsWith(`/problems/${code}`) ?? false;
+}

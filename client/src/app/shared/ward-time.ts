@@ -16,6 +16,19 @@ export function formatWardTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** "2 Jan 2025, 14:03": to the minute and without the zone, for tables that say the zone once. */
+export function formatWardMinute(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
 /**
  * The instant at which the ward's clock reads `local` ("2025-01-02T14:30", as a datetime-local
  * field gives it), as ISO 8601 UTC. In the hour skipped when clocks go forward, the hour after.
@@ -34,6 +47,22 @@ export function wardTimeToInstant(local: string, timeZone: string): string {
 }
 
 function offsetAt(instant: number, timeZone: string): number {
+  const wall = wallClock(instant, timeZone);
+  const asIfUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asIfUtc - (instant - (instant % 1000));
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What the ward's clock and calendar read at an instant. */
+function wallClock(instant: number, timeZone: string): WallClock {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -45,22 +74,49 @@ function offsetAt(instant: number, timeZone: string): number {
     second: 'numeric',
   }).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const asIfUtc = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return asIfUtc - (instant - (instant % 1000));
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/** The ward's calendar date at an instant: "2025-07-01". */
+export function wardDate(instant: string | number, timeZone: string): string {
+  const wall = wallClock(new Date(instant).getTime(), timeZone);
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+/** The ward's clock at an instant as a datetime-local field takes it: "2025-07-01T14:05". */
+export function toWardLocalInput(instant: string | number, timeZone: string): string {
+  const wall = wallClock(new Date(instant).getTime(), timeZone);
+  return `${wardDate(instant, timeZone)}T${pad(wall.hour)}:${pad(wall.minute)}`;
+}
+
+/** "14:00" today on the ward, "30 Jun, 14:00" on another day: short, for sentences and headers. */
+export function formatWardClock(iso: string, timeZone: string, now: number): string {
+  const sameDay = wardDate(iso, timeZone) === wardDate(now, timeZone);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 @Pipe({ name: 'wardTime' })
 export class WardTimePipe implements PipeTransform {
   private readonly appInfo = inject(AppInfoStore);
 
-  transform(iso: string): string {
-    return formatWardTime(iso, this.appInfo.wardTimeZone());
+  /** `minute`: "2 Jan 2025, 14:03", for tables whose page names the zone once. */
+  transform(iso: string, precision: 'second' | 'minute' = 'second'): string {
+    const timeZone = this.appInfo.wardTimeZone();
+    return precision === 'minute' ? formatWardMinute(iso, timeZone) : formatWardTime(iso, timeZone);
   }
 }

@@ -4,6 +4,10 @@ import { Role } from '../api-types';
  * link is shown exactly when its page would open. The server enforces the same rules. */
 export const ACCESS = {
   ward: ['nurse', 'prescriber'],
+  admissions: ['nurse', 'prescriber'],
+  patients: ['nurse', 'prescriber'],
+  /** Registering patients, admitting, writing orders, discharging. */
+  prescribing: ['prescriber'],
   followUps: ['nurse', 'prescriber'],
   reports: ['auditor', 'prescriber', 'admin'],
   users: ['admin'],

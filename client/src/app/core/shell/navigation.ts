@@ -9,6 +9,8 @@ export interface NavigationLink {
 
 export const NAVIGATION: readonly NavigationLink[] = [
   { label: 'Ward', path: '/ward', roles: ACCESS.ward },
+  { label: 'Admissions', path: '/admissions', roles: ACCESS.admissions },
+  { label: 'Patients', path: '/patients', roles: ACCESS.patients },
   { label: 'Follow-ups', path: '/follow-ups', roles: ACCESS.followUps },
   { label: 'Reports', path: '/reports', roles: ACCESS.reports },
   { label: 'Admin', path: '/admin/users', roles: ACCESS.users },

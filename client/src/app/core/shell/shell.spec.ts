@@ -40,16 +40,16 @@ describe('Shell', () => {
     return Array.from(page.querySelectorAll('nav a')).map((element) => text(element));
   }
 
-  it('shows a nurse the ward and follow-ups only', async () => {
+  it('shows a nurse the ward, admissions, patients and follow-ups only', async () => {
     const page = await openShellAs(['nurse']);
 
-    expect(navigationLinks(page)).toEqual(['Ward', 'Follow-ups']);
+    expect(navigationLinks(page)).toEqual(['Ward', 'Admissions', 'Patients', 'Follow-ups']);
   });
 
-  it('shows a prescriber the ward, follow-ups and reports', async () => {
+  it('shows a prescriber the ward, admissions, patients, follow-ups and reports', async () => {
     const page = await openShellAs(['prescriber']);
 
-    expect(navigationLinks(page)).toEqual(['Ward', 'Follow-ups', 'Reports']);
+    expect(navigationLinks(page)).toEqual(['Ward', 'Admissions', 'Patients', 'Follow-ups', 'Reports']);
   });
 
   it('shows an auditor the reports and the audit trail only', async () => {
@@ -67,7 +67,14 @@ describe('Shell', () => {
   it('shows the links of every role a user holds', async () => {
     const page = await openShellAs(['nurse', 'auditor']);
 
-    expect(navigationLinks(page)).toEqual(['Ward', 'Follow-ups', 'Reports', 'Audit trail']);
+    expect(navigationLinks(page)).toEqual([
+      'Ward',
+      'Admissions',
+      'Patients',
+      'Follow-ups',
+      'Reports',
+      'Audit trail',
+    ]);
   });
 
   it('names the app, the ward and the signed-in user with their roles', async () => {
