@@ -10,19 +10,42 @@ test('a prescriber admits a patient, writes and changes the rate order with read
 }) => {
   const mrn = `E2E${Date.now().toString(36).toUpperCase()}`;
   await newPatientPage.goto();
-  await newPatientPage.register({ mrn, familyName: 'Okafor', givenName: 'Ada', dateOfBirth: '1979-03-14', sex: 'Female' });
-  await newPatientPage.admit({ bed: '11', indication: 'CRPS (complex regional pain syndrome)', plannedDays: '5', baselinePain: '8' });
+  await newPatientPage.register({
+    mrn,
+    familyName: 'Okafor',
+    givenName: 'Ada',
+    dateOfBirth: '1979-03-14',
+    sex: 'Female',
+  });
+  await newPatientPage.admit({
+    bed: '11',
+    indication: 'CRPS (complex regional pain syndrome)',
+    plannedDays: '5',
+    baselinePain: '8',
+  });
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OKAFOR');
   await expect(admissionPage.currentOrder).toContainText('No current order');
 
-  await admissionPage.writeOrder({ concentration: '2', concentrationUnit: 'mg/mL', rate: '0.1', rateUnit: 'mg/kg/h', reason: 'Starting rate' });
+  await admissionPage.writeOrder({
+    concentration: '2',
+    concentrationUnit: 'mg/mL',
+    rate: '0.1',
+    rateUnit: 'mg/kg/h',
+    reason: 'Starting rate',
+  });
   await expect(admissionPage.readBack).toContainText('0.1 mg/kg/h');
   await expect(admissionPage.readBack).toContainText('2 mg/mL');
   await admissionPage.confirmReadBack();
   await expect(admissionPage.currentOrder).toContainText('0.1 mg/kg/h');
 
-  await admissionPage.writeOrder({ concentration: '2', concentrationUnit: 'mg/mL', rate: '0.15', rateUnit: 'mg/kg/h', reason: 'Tolerating well' });
+  await admissionPage.writeOrder({
+    concentration: '2',
+    concentrationUnit: 'mg/mL',
+    rate: '0.15',
+    rateUnit: 'mg/kg/h',
+    reason: 'Tolerating well',
+  });
   await expect(admissionPage.readBack).toContainText('0.15 mg/kg/h');
   await admissionPage.confirmReadBack();
 

@@ -33,7 +33,9 @@ export class AdmissionPage {
   }
 
   async confirmReadBack(): Promise<void> {
-    await this.page.getByRole('checkbox', { name: 'I have read the order back and it is what I intend' }).check();
+    await this.page
+      .getByRole('checkbox', { name: 'I have read the order back and it is what I intend' })
+      .check();
     await this.page.getByRole('button', { name: 'Confirm and save' }).click();
   }
 }

@@ -25,7 +25,12 @@ export class NewPatientPage {
     await this.page.getByRole('button', { name: 'Register and admit' }).click();
   }
 
-  async admit(details: { bed: string; indication: string; plannedDays: string; baselinePain: string }): Promise<void> {
+  async admit(details: {
+    bed: string;
+    indication: string;
+    plannedDays: string;
+    baselinePain: string;
+  }): Promise<void> {
     await this.page.getByRole('heading', { level: 1, name: 'Admit patient' }).waitFor();
     await this.page.getByLabel('Bed').fill(details.bed);
     await this.page.getByLabel('Indication', { exact: true }).selectOption({ label: details.indication });

@@ -3,9 +3,9 @@ import { Admission } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 import { Clock } from '../core/idle/clock';
 import { SEX_LABELS, formatCalendarDate, patientName } from '../shared/patient-identity';
-import { describeStay } from './day-of-stay';
-import { currentOrderSentence, minutes, valueWithUnit } from './order-words';
-import { StatusBadge } from './status-badge';
+import { describeStay } from '../shared/day-of-stay';
+import { currentOrderSentence, minutes, valueWithUnit } from '../shared/order-words';
+import { StatusBadge } from '../shared/status-badge';
 
 /** Who, where, which day, and what is running now: the part of the record read at a glance. */
 @Component({

@@ -8,9 +8,9 @@ import { AuthState } from '../core/auth/auth-state';
 import { Clock } from '../core/idle/clock';
 import { patientName } from '../shared/patient-identity';
 import { AdmissionsApi } from './admissions.api';
-import { describeStay } from './day-of-stay';
-import { valueWithUnit } from './order-words';
-import { StatusBadge } from './status-badge';
+import { describeStay } from '../shared/day-of-stay';
+import { valueWithUnit } from '../shared/order-words';
+import { StatusBadge } from '../shared/status-badge';
 
 /** Everyone currently admitted or planned, by ward and bed, with the rate they are on. */
 @Component({

@@ -14,7 +14,14 @@ import {
 } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButton } from '@angular/material/button';
-import { Admission, InfusionEventType, InfusionOrder, OrderCreated, Problem, StaffName } from '../core/api-types';
+import {
+  Admission,
+  InfusionEventType,
+  InfusionOrder,
+  OrderCreated,
+  Problem,
+  StaffName,
+} from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 import { ACCESS } from '../core/auth/access';
 import { AuthState } from '../core/auth/auth-state';
@@ -24,7 +31,7 @@ import { ProblemMessage } from '../shared/problem-message';
 import { WardTimePipe } from '../shared/ward-time';
 import { formatCalendarDate } from '../shared/patient-identity';
 import { AdmissionHeader } from './admission-header';
-import { DRUG_LABELS, INDICATION_LABELS } from './admission-labels';
+import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
 import { CancelAdmissionForm } from './cancel-admission-form';
 import { DischargeForm } from './discharge-form';
@@ -33,7 +40,7 @@ import { EventHistory } from './event-history';
 import { InfusionEventForm } from './infusion-event-form';
 import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
-import { currentOrderSentence } from './order-words';
+import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
 

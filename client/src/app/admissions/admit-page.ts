@@ -23,7 +23,7 @@ import { PatientsApi } from '../patients/patients.api';
 import { SEX_LABELS, formatCalendarDate, patientName } from '../shared/patient-identity';
 import { ProblemMessage } from '../shared/problem-message';
 import { typedNumber, typedValue } from '../shared/typed-number';
-import { DRUG_LABELS, INDICATION_LABELS } from './admission-labels';
+import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
 
 /** The prescriber admits a patient: where, why, for how long, and the baseline to compare outcomes with. */

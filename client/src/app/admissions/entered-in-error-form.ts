@@ -21,7 +21,7 @@ import { toProblem } from '../core/problem';
 import { ProblemMessage } from '../shared/problem-message';
 import { formatWardMinute } from '../shared/ward-time';
 import { AdmissionsApi } from './admissions.api';
-import { drugName, routeShort, valueWithUnit } from './order-words';
+import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
 import { currentIfStale } from './stale-version';
 
 /** Marks a wrong order "entered in error": it stays in the history; the previous valid order is current again. */

@@ -3,7 +3,7 @@ import { MatTableModule } from '@angular/material/table';
 import { InfusionEvent, StaffName } from '../core/api-types';
 import { AuthState } from '../core/auth/auth-state';
 import { WardTimePipe } from '../shared/ward-time';
-import { EVENT_LABELS } from './admission-labels';
+import { EVENT_LABELS } from '../shared/admission-labels';
 import { recordedBy } from './recorded-by';
 
 /** Starts, pauses, resumes and stops in clinical time order, with when each was entered. */

@@ -24,9 +24,9 @@ import { toProblem } from '../core/problem';
 import { notInTheFuture } from '../shared/clinical-time-field';
 import { ProblemMessage } from '../shared/problem-message';
 import { wardTimeToInstant } from '../shared/ward-time';
-import { PAUSE_REASONS } from './admission-labels';
+import { PAUSE_REASONS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
-import { currentOrderSentence } from './order-words';
+import { currentOrderSentence } from '../shared/order-words';
 import { currentIfStale } from './stale-version';
 
 const WORDING: Record<InfusionEventType, { heading: string; submit: string }> = {

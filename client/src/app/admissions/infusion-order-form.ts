@@ -42,9 +42,9 @@ import { notInTheFuture } from '../shared/clinical-time-field';
 import { ProblemMessage } from '../shared/problem-message';
 import { typedNumber, typedValue } from '../shared/typed-number';
 import { toWardLocalInput, wardTimeToInstant } from '../shared/ward-time';
-import { DRUG_LABELS, ROUTE_LABELS } from './admission-labels';
+import { DRUG_LABELS, ROUTE_LABELS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
-import { OrderDraft, readBack, valueWithUnit } from './order-words';
+import { OrderDraft, readBack, valueWithUnit } from '../shared/order-words';
 import { currentIfStale } from './stale-version';
 
 /** Positive, finite, at most 4 decimal places: the server's rule for every value of an order. */

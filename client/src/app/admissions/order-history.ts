@@ -4,7 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { InfusionOrder, StaffName } from '../core/api-types';
 import { AuthState } from '../core/auth/auth-state';
 import { WardTimePipe } from '../shared/ward-time';
-import { drugName, minutes, routeShort, valueWithUnit } from './order-words';
+import { drugName, minutes, routeShort, valueWithUnit } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 
 /** Every order of the admission, newest first, the ones entered in error struck through and saying why. */

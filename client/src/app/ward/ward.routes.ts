@@ -1,4 +1,14 @@
 import { Routes } from '@angular/router';
-import { WardPage } from './ward-page';
 
-export default [{ path: '', title: 'Ward', component: WardPage }] satisfies Routes;
+export default [
+  {
+    path: '',
+    title: 'Ward',
+    loadComponent: () => import('./ward-board-page').then((m) => m.WardBoardPage),
+  },
+  {
+    path: 'admissions/:admissionId/observations/new',
+    title: 'Record observations',
+    loadComponent: () => import('./observation-form-page').then((m) => m.ObservationFormPage),
+  },
+] satisfies Routes;

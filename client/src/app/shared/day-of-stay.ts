@@ -1,15 +1,9 @@
+import { dayOfStay as dayOfStayInZone } from '@infusion-tracker/clinical';
 import { AdmissionSummary } from '../core/api-types';
-import { wardDate } from '../shared/ward-time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Day 1 is the ward's calendar day of admission; each midnight on the ward starts the next day.
- * The count of dayOfStay in libs/clinical, which the ward board uses on the server.
- */
+/** Day 1 is the ward's calendar day of admission: the same count the server's ward board uses. */
 export function dayOfStay(admittedAt: string, now: number, timeZone: string): number {
-  const elapsed = Date.parse(wardDate(now, timeZone)) - Date.parse(wardDate(admittedAt, timeZone));
-  return Math.max(1, Math.round(elapsed / DAY_MS) + 1);
+  return dayOfStayInZone(new Date(admittedAt), new Date(now), timeZone);
 }
 
 /** "Day 3 of 5" while on the ward; the length planned before arrival; the last day once discharged. */

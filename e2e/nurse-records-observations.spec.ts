@@ -1,0 +1,175 @@
+import type { APIRequestContext } from '@playwright/test';
+import { signInThroughApi, xsrfHeaders } from './api';
+import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
+import { ObservationFormPage } from './pages/observation-form-page';
+import { WardBoardPage } from './pages/ward-board-page';
+
+const MINUTE = 60_000;
+
+interface Patient {
+  familyName: string;
+  givenName: string;
+}
+
+/** "TESTWOOD, Ada", as the board and the form write a patient's name. */
+const boardName = (patient: Patient) => `${patient.familyName.toUpperCase()}, ${patient.givenName}`;
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * MINUTE).toISOString();
+
+/**
+ * As the prescriber, through the API: a patient admitted to `ward` `admittedMinutesAgo` minutes ago on
+ * ketamine 2 mg/mL at 0.15 mg/kg/h, started ten minutes after admission. Its id.
+ */
+async function anInfusingAdmission(
+  prescriber: APIRequestContext,
+  ward: string,
+  bed: string,
+  patient: Patient,
+  admittedMinutesAgo: number,
+): Promise<string> {
+  const headers = await xsrfHeaders(prescriber);
+  const post = async <T>(url: string, data: unknown): Promise<T> => {
+    const response = await prescriber.post(url, { data, headers });
+    await expect(response, `POST ${url}`).toBeOK();
+    return (await response.json()) as T;
+  };
+  const { id: patientId } = await post<{ id: string }>('/api/patients', {
+    mrn: aUsername('E').slice(0, 20),
+    ...patient,
+    dateOfBirth: '1968-03-14',
+    sex: 'female',
+  });
+  const admission = await post<{ id: string; version: number }>('/api/admissions', {
+    patientId,
+    ward,
+    bed,
+    indication: 'crps',
+    admittedAt: minutesAgo(admittedMinutesAgo),
+    plannedDays: 5,
+    weightKg: 70,
+    weightMeasuredOn: new Date().toISOString().slice(0, 10),
+    baselinePain: 7,
+    consentObtained: true,
+  });
+  const { admission: ordered } = await post<{ admission: { version: number } }>(
+    `/api/admissions/${admission.id}/infusion-orders`,
+    {
+      version: admission.version,
+      drug: 'ketamine',
+      route: 'intravenous',
+      concentration: { value: 2, unit: 'mg/mL' },
+      rate: { value: 0.15, unit: 'mg/kg/h' },
+      effectiveFrom: minutesAgo(admittedMinutesAgo - 5),
+      reason: 'Starting dose',
+    },
+  );
+  await post(`/api/admissions/${admission.id}/infusion-events`, {
+    version: ordered.version,
+    type: 'start',
+    occurredAt: minutesAgo(admittedMinutesAgo - 10),
+  });
+  return admission.id;
+}
+
+test('a nurse sees the overdue patient first, records a full set by keyboard alone, and the board shows it', async ({
+  nursePage,
+  request,
+}) => {
+  // Set-up as the prescriber, on a ward of this test's own.
+  const ward = `E2E ward ${aUsername('')}`;
+  const overdue = { familyName: 'Testwood', givenName: 'Ada' };
+  const observed = { familyName: 'Fairweather', givenName: 'Ben' };
+  await signInThroughApi(request, 'prescriber', DEMO_PASSWORD);
+  // Started almost four hours ago and never observed: the first set after the start was due long since.
+  await anInfusingAdmission(request, ward, '3', overdue, 240);
+  const observedId = await anInfusingAdmission(request, ward, '5', observed, 240);
+  const recent = await request.post(`/api/admissions/${observedId}/observation-sets`, {
+    headers: { ...(await xsrfHeaders(request)), 'Idempotency-Key': `e2e-${aUsername('')}` },
+    data: {
+      takenAt: minutesAgo(5),
+      respirationRate: 16,
+      spo2: 97,
+      supplementalOxygen: false,
+      systolicBp: 122,
+      diastolicBp: 76,
+      pulse: 70,
+      consciousness: 'alert',
+      temperatureC: 36.7,
+      sedation: '1',
+      painScore: 3,
+      pumpRate: { value: 0.15, unit: 'mg/kg/h' },
+    },
+  });
+  await expect(recent).toBeOK();
+
+  const board = new WardBoardPage(nursePage);
+  const form = new ObservationFormPage(nursePage);
+
+  // The nurse opens the board and picks the ward: the overdue patient comes first.
+  await board.goto();
+  await expect(board.heading).toBeVisible();
+  await board.chooseWard(ward);
+  await expect(board.patientRows).toHaveCount(2);
+  await expect(board.patientRows.first()).toContainText(boardName(overdue));
+  await expect(board.patientRows.first()).toContainText(/Overdue by \d+\s+h/);
+  await expect(board.rowOf(boardName(observed))).toContainText('0 – low');
+  await expect(board.updated).toBeVisible();
+
+  await board.recordObservationsFor(boardName(overdue));
+  await expect(form.heading).toBeVisible();
+  await expect(form.orderedRate).toContainText('0.15 mg/kg/h');
+  await expect(form.field('Respiration rate')).toBeFocused();
+  await expect(form.field('Pump rate shown')).toHaveValue('');
+
+  // A full set, keyboard only, Tab order as on the paper chart; the defaults (SpO2 scale 1, air, Alert,
+  // no side effects) are one Tab each. Checks between keys press nothing.
+  const keys = form.countingKeyboard();
+  await keys.type('21');
+  await keys.press('Tab');
+  await keys.type('95');
+  await keys.press('Tab');
+  await expect(form.choice('Scale 1')).toBeFocused();
+  await keys.press('Tab');
+  await expect(form.choice('Air')).toBeFocused();
+  await keys.press('Tab');
+  await keys.type('124');
+  await keys.press('Tab');
+  await keys.type('78');
+  await keys.press('Tab');
+  await keys.type('92');
+  await keys.press('Tab');
+  await expect(form.choice('Alert')).toBeFocused();
+  await keys.press('Tab');
+  await keys.type('37.2');
+  await keys.press('Tab');
+  // POSS has no default: Tab lands on S, one arrow down chooses 1, awake and alert.
+  await keys.press('ArrowDown');
+  await expect(form.choice('1 Awake and alert')).toBeChecked();
+  await keys.press('Tab');
+  await keys.type('3');
+  await keys.press('Tab');
+  await expect(nursePage.getByRole('checkbox', { name: 'No side effects' })).toBeFocused();
+  await keys.press('Tab');
+  await expect(form.field('Pump rate shown')).toBeFocused();
+  await keys.type('0.15');
+
+  // Live NEWS2 before saving: RR 21 scores 2, SpO2 95 scores 1, pulse 92 scores 1.
+  await expect(form.beforeYouSave).toContainText('NEWS2 4 – low');
+  await expect(form.beforeYouSave).toContainText('The pump shows the ordered rate, 0.15 mg/kg/h.');
+
+  await keys.press('Enter');
+  test.info().annotations.push({ type: 'keystrokes', description: String(keys.count) });
+  expect(keys.count).toBeLessThanOrEqual(45);
+
+  await expect(form.confirmation).toContainText('NEWS2 4 – low');
+  await expect(form.backToWardBoard).toBeFocused();
+  await nursePage.keyboard.press('Enter');
+
+  // Back on the board, the set is the patient's last, and the patient is no longer overdue.
+  await expect(board.heading).toBeVisible();
+  await expect(board.wardPicker).toHaveValue(ward);
+  const row = board.rowOf(boardName(overdue));
+  await expect(row).toContainText('4 – low');
+  await expect(row).toContainText('Just now');
+  await expect(row).toContainText(/1\s*Awake/);
+  await expect(row).not.toContainText('Overdue');
+});
