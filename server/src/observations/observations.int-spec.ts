@@ -51,6 +51,7 @@ describe('bedside observation sets', () => {
     });
     expect(response.body.flags).toEqual([]);
     expect(response.body.pumpRate).toEqual({ value: 0.1, unit: 'mg/kg/h' });
+    expect(response.body.recordedByName).toMatch(/^Test nurse/);
     const audit = await db.query(
       "SELECT count(*)::int AS n FROM audit_events WHERE action = 'observation-set.created' AND admission_id = $1",
       [admission.id],
@@ -190,6 +191,7 @@ describe('bedside observation sets', () => {
     const list = await nurse.get(`/api/admissions/${admission.id}/observation-sets`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].enteredInError.reason).toBe('Wrong patient');
+    expect(list.body.items[0].recordedByName).toMatch(/^Test nurse/);
   });
 
   it('refuses sets for a discharged admission', async () => {

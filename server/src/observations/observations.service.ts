@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { observationFlags, scoreNews2, type RateUnit } from '@infusion-tracker/clinical';
 import { Admission } from '../admissions/admission.entity.js';
+import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
 import { DomainError, NotFound, ValidationFailed } from '../common/domain-error.js';
@@ -128,7 +129,7 @@ export class ObservationsService {
       const winner = await this.findByKey(this.dataSource.manager, admissionId, idempotencyKey!);
       return this.replay(winner!, fingerprint);
     }
-    return { set: toObservationSetResponse(inserted, null), replayed: false };
+    return { set: toObservationSetResponse(inserted, null, actor.displayName), replayed: false };
   }
 
   async list(admissionId: string): Promise<ObservationSetResponse[]> {
@@ -142,7 +143,10 @@ export class ObservationsService {
       ? await manager.findBy(ObservationSetCorrection, { setId: In(sets.map((set) => set.id)) })
       : [];
     const correctionOf = new Map(corrections.map((correction) => [correction.setId, correction]));
-    return sets.map((set) => toObservationSetResponse(set, correctionOf.get(set.id) ?? null));
+    const names = await this.namesOf(sets.map((set) => set.recordedBy));
+    return sets.map((set) =>
+      toObservationSetResponse(set, correctionOf.get(set.id) ?? null, names.get(set.recordedBy) ?? ''),
+    );
   }
 
   async markInError(actor: Actor, setId: string, reason: string): Promise<ObservationSetResponse> {
@@ -168,10 +172,9 @@ export class ObservationsService {
         admissionId: set.admissionId,
         change: { before: { enteredInError: false }, after: { enteredInError: true, reason } },
       });
-      return toObservationSetResponse(
-        set,
-        await manager.findOneByOrFail(ObservationSetCorrection, { setId }),
-      );
+      const names = await this.namesOf([set.recordedBy], manager);
+      const correction = await manager.findOneByOrFail(ObservationSetCorrection, { setId });
+      return toObservationSetResponse(set, correction, names.get(set.recordedBy) ?? '');
     });
   }
 
@@ -220,7 +223,20 @@ export class ObservationsService {
     const correction = await this.dataSource.manager.findOneBy(ObservationSetCorrection, {
       setId: earlier.id,
     });
-    return { set: toObservationSetResponse(earlier, correction), replayed: true };
+    const names = await this.namesOf([earlier.recordedBy]);
+    return {
+      set: toObservationSetResponse(earlier, correction, names.get(earlier.recordedBy) ?? ''),
+      replayed: true,
+    };
+  }
+
+  private async namesOf(userIds: string[], manager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const users = await manager.find(User, {
+      where: { id: In([...new Set(userIds)]) },
+      select: { id: true, displayName: true },
+    });
+    return new Map(users.map((user) => [user.id, user.displayName]));
   }
 }
 

@@ -33,6 +33,7 @@ export class ObservationSetResponse {
   news2: Record<string, unknown>;
   @ApiProperty({ type: String, isArray: true }) flags: string[];
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ description: 'The name of who recorded it, as they are named now.' }) recordedByName: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ type: EnteredInErrorResponse, nullable: true })
   enteredInError: EnteredInErrorResponse | null;
@@ -46,6 +47,7 @@ export class ObservationSetListResponse {
 export function toObservationSetResponse(
   set: ObservationSet,
   correction: ObservationSetCorrection | null,
+  recordedByName: string,
 ): ObservationSetResponse {
   return {
     id: set.id,
@@ -72,6 +74,7 @@ export function toObservationSetResponse(
     news2: set.news2 as unknown as Record<string, unknown>,
     flags: set.flags,
     recordedBy: set.recordedBy,
+    recordedByName,
     recordedAt: set.recordedAt.toISOString(),
     enteredInError: toEnteredInError(correction),
   };
