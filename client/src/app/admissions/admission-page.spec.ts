@@ -33,6 +33,9 @@ describe('AdmissionPage', () => {
     await fixture.whenStable();
     http.expectOne(`/api/admissions/${admission.id}`).flush(admission);
     await fixture.whenStable();
+    // The observation history below the infusion record loads its own sets.
+    http.expectOne(`/api/admissions/${admission.id}/observation-sets`).flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
   }
 
   /** The buttons of what may be done now, as a person sees them. */

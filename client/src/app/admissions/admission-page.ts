@@ -40,6 +40,7 @@ import { EventHistory } from './event-history';
 import { InfusionEventForm } from './infusion-event-form';
 import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
+import { ObservationHistory } from '../ward/observation-history';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
@@ -75,6 +76,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     DischargeForm,
     CancelAdmissionForm,
     EnteredInErrorForm,
+    ObservationHistory,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',

@@ -439,6 +439,8 @@ export interface ObservationSet {
   news2: News2Result;
   flags: ObservationFlag[];
   recordedBy: string;
+  /** Who recorded it, as they are named now. */
+  recordedByName: string;
   recordedAt: string;
   enteredInError: EnteredInError | null;
 }

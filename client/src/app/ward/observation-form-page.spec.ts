@@ -49,6 +49,7 @@ function anObservationSet(overrides: Partial<ObservationSet> = {}): ObservationS
     },
     flags: [],
     recordedBy: 'nurse-1',
+    recordedByName: 'Sam Nguyen (RN)',
     recordedAt: '2025-07-01T09:00:01.000Z',
     enteredInError: null,
     ...overrides,

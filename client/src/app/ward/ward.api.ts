@@ -31,6 +31,22 @@ export class WardApi {
     return this.http.get<Admission>(`/api/admissions/${encodeURIComponent(id)}`);
   }
 
+  /** Every set of the admission, newest first, entered-in-error ones included. */
+  observationSets(admissionId: string): Observable<Page<ObservationSet>> {
+    return this.http.get<Page<ObservationSet>>(
+      `/api/admissions/${encodeURIComponent(admissionId)}/observation-sets`,
+    );
+  }
+
+  /** Corrections are new records: the set stays in the history, marked, never edited or deleted. */
+  markSetEnteredInError(setId: string, reason: string): Observable<ObservationSet> {
+    return this.http.post<ObservationSet>(
+      `/api/observation-sets/${encodeURIComponent(setId)}/entered-in-error`,
+      { reason },
+      { context: pageHandlesErrors() },
+    );
+  }
+
   /**
    * One `idempotencyKey` per submission of the form, sent again unchanged when the same submission is
    * retried: the server then answers with the set it already stored instead of storing a second one.
