@@ -1,0 +1,555 @@
+// `npm run bench`: the issue-5 performance figures in one run, printed as a table.
+//   1. Recording an observation set: POST /api/admissions/:id/observation-sets at 50 connections against
+//      the built app, and the same INSERT from a bare node http + pg server (the floor), on one database.
+//   2. The ward board: GET /api/wards/:ward/board with 40 open admissions on a database holding
+//      `--years` of synthetic history, sequential and at 10 concurrent, and its SQL alone.
+// Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
+// throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
+// which `npm run bench` makes first.
+/* global fetch */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { OBSERVATION_SET } from './observation-body.mjs';
+import {
+  canMeasureCpu,
+  postgresCpuSeconds,
+  processCpuSeconds,
+  startNode,
+  stopChild,
+  waitForHttp,
+} from './processes.mjs';
+
+const USAGE = `npm run bench [-- options]
+  --years N              years of synthetic history under the ward board (default 10; 1 for a quick run)
+  --only record|board    run one of the two benchmarks
+  --connections N        concurrent connections for recording sets (default 50)
+  --seconds N            measured seconds per recording run (default 10), after --warmup N (default 2)
+  --rounds N             recording runs per server, alternating which goes first (default 1)
+  --board-requests N     sequential board requests (default 500); --board-concurrency N (default 10)
+  --app-log-level LEVEL  the app's LOG_LEVEL (default info, as in production); its log goes to a file
+  --json FILE            also write the figures as JSON
+  --dist DIR             a server build elsewhere (default dist/server)
+  --profile-app DIR      write CPU profiles of the app (node --cpu-prof) into DIR`;
+
+const { values: options } = parseArgs({
+  options: {
+    years: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '1' },
+    'board-requests': { type: 'string', default: '500' },
+    'board-concurrency': { type: 'string', default: '10' },
+    'app-log-level': { type: 'string', default: 'info' },
+    json: { type: 'string' },
+    dist: { type: 'string' },
+    'profile-app': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const number = (name, min, max) => {
+  const value = Number(options[name]);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    process.stderr.write(`bench: --${name} must be a number from ${min} to ${max}.\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return value;
+};
+const settings = {
+  years: number('years', 0, 50),
+  connections: number('connections', 1, 500),
+  seconds: number('seconds', 1, 120),
+  warmup: number('warmup', 0, 60),
+  rounds: number('rounds', 1, 5),
+  boardRequests: number('board-requests', 1, 100_000),
+  boardConcurrency: number('board-concurrency', 1, 200),
+};
+if (options.only && !['record', 'board'].includes(options.only)) {
+  process.stderr.write(`bench: --only must be record or board.\n`);
+  process.exit(2);
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.resolve(root, options.dist ?? 'dist/server');
+const mainScript = path.join(dist, 'server/src/main.js');
+const fromDist = (file) => import(pathToFileURL(path.join(dist, file)).href);
+if (!existsSync(mainScript) || !existsSync(path.join(dist, 'server/src/synthetic/synthetic-data.js'))) {
+  process.stderr.write(
+    `bench: no server build in ${dist}. Run \`npm run build\` first (\`npm run bench\` builds it).\n`,
+  );
+  process.exit(1);
+}
+const { startEmbeddedPostgres, findFreePort } = await fromDist('server/src/database/embedded-postgres.js');
+const { createDatabaseIfMissing } = await fromDist('server/src/database/database-server.js');
+const { generateSyntheticData } = await fromDist('server/src/synthetic/synthetic-data.js');
+const { hashPassword } = await fromDist('server/src/auth/password-hasher.js');
+const { wardBoardRows } = await fromDist('server/src/wards/ward-board.queries.js');
+
+const WARD = 'Pain Medicine Unit';
+const NURSE = { username: 'bench-nurse', password: randomBytes(18).toString('base64url') };
+const logDir = mkdtempSync(path.join(os.tmpdir(), 'infusion-tracker-bench-'));
+const dataDir = path.join(os.tmpdir(), `infusion-tracker-bench-pg-${randomBytes(4).toString('hex')}`);
+const cleanups = [];
+const progress = (line) => process.stderr.write(`bench: ${line}\n`);
+
+let cleaning = null;
+function cleanUp() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping`);
+    cleanUp().then(() => process.exit(130));
+  });
+}
+// Whatever happens, the benchmark ends by itself.
+setTimeout(() => {
+  progress('still running after 30 minutes: stopping');
+  cleanUp().then(() => process.exit(1));
+}, 30 * 60_000).unref();
+
+const results = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
+  },
+  settings,
+};
+let failed = false;
+try {
+  const postgres = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    password: randomBytes(12).toString('hex'),
+    persistent: false,
+    onLog: () => undefined,
+  });
+  cleanups.push(() => postgres.stop());
+
+  if (options.only !== 'board') results.record = await benchmarkRecording(postgres);
+  if (options.only !== 'record') results.board = await benchmarkBoard(postgres);
+  printReport(results);
+  if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2));
+} catch (error) {
+  failed = true;
+  process.stderr.write(`\nbench failed: ${error.stack ?? error}\nLogs: ${logDir}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+  if (!failed) rmSync(logDir, { recursive: true, force: true });
+}
+
+/** A database of its own on the benchmark server, filled by the synthetic-data generator. */
+async function syntheticDatabase(postgres, name, years) {
+  await createDatabaseIfMissing(postgres.url(), name);
+  const url = postgres.url(name);
+  let shown = 0;
+  const summary = await generateSyntheticData({
+    url,
+    years,
+    wardAdmissions: 40,
+    ward: WARD,
+    timeZone: 'Australia/Sydney',
+    seed: 20261125,
+    onProgress: (step) => {
+      if (step.seconds - shown < 5) return;
+      shown = step.seconds;
+      progress(
+        `  ${step.admissions}/${step.totalAdmissions} admissions, ${step.observationSets} sets, ${step.seconds.toFixed(0)} s`,
+      );
+    },
+  });
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  cleanups.push(() => client.end());
+  const nurse = await client.query(
+    `INSERT INTO users (username, display_name, roles, password_hash, must_change_password, active)
+     VALUES ($1, 'Benchmark nurse', ARRAY['nurse'], $2, false, true) RETURNING id`,
+    [NURSE.username, await hashPassword(NURSE.password)],
+  );
+  const admissions = await client.query(
+    `SELECT id FROM admissions WHERE ward = $1 AND status NOT IN ('discharged', 'cancelled') ORDER BY bed::int`,
+    [WARD],
+  );
+  return {
+    url,
+    client,
+    summary,
+    nurseId: nurse.rows[0].id,
+    admissionIds: admissions.rows.map((row) => row.id),
+  };
+}
+
+/** The built app as `npm start` runs it, on the given database, answering on a free loopback port. */
+async function startApp(databaseUrl, label) {
+  const port = await findFreePort();
+  const logFile = path.join(logDir, `${label}.log`);
+  const logFd = openSync(logFile, 'a');
+  const app = startNode(mainScript, {
+    cwd: root,
+    logFd,
+    nodeOptions: options['profile-app']
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options['profile-app'])}`]
+      : [],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_MODE: 'false',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      COOKIE_SECURE: 'false',
+      LOG_LEVEL: options['app-log-level'],
+      NODE_ENV: 'production',
+      WARD_NAME: WARD,
+    },
+  });
+  closeSync(logFd);
+  const stop = () => stopChild(app);
+  cleanups.push(stop);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, app);
+  } catch (error) {
+    throw new Error(
+      `the app did not start (${error.message}); its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+    );
+  }
+  const session = await signIn(`http://127.0.0.1:${port}`);
+  return { port, pid: app.child.pid, stop, session };
+}
+
+/** Signs the benchmark nurse in as the browser does: session cookie plus the XSRF token echoed in a header. */
+async function signIn(base) {
+  const jar = new Map();
+  const keep = (response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const match = /^([^=]+)=([^;]*)/.exec(line);
+      if (match) jar.set(match[1], match[2]);
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  keep(await fetch(`${base}/api/app-info`));
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: cookie(),
+      'x-xsrf-token': decodeURIComponent(jar.get('XSRF-TOKEN') ?? ''),
+    },
+    body: JSON.stringify(NURSE),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  keep(response);
+  return { cookie: cookie(), xsrf: decodeURIComponent(jar.get('XSRF-TOKEN')) };
+}
+
+/**
+ * Runs load.mjs in its own process against one server; adds the CPU time the server and PostgreSQL spent
+ * per request during the measured window, and PostgreSQL transactions per request.
+ */
+async function load(job, { serverPid, database }) {
+  const transactions = async () => {
+    await sleep(1100); // backends report their statistics at most once a second
+    const { rows } = await database.query(
+      'SELECT xact_commit + xact_rollback AS count FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0].count);
+  };
+  const transactionsBefore = await transactions();
+  const child = fork(fileURLToPath(new URL('./load.mjs', import.meta.url)), { stdio: 'inherit' });
+  const cpu = {};
+  const sample = () => ({ server: processCpuSeconds(serverPid), postgres: postgresCpuSeconds(dataDir) });
+  const result = await new Promise((resolve, reject) => {
+    child.on('message', (message) => {
+      if (message.type === 'measuring') cpu.start = sample();
+      else if (message.type === 'result') {
+        cpu.end = sample();
+        resolve(message.result);
+      } else if (message.type === 'error') reject(new Error(message.message));
+    });
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load.mjs exited with code ${code}`)));
+    child.send(job);
+  });
+  const transactionsAfter = await transactions();
+  const perRequest = (seconds) => (canMeasureCpu ? (seconds * 1000) / result.requests : null);
+  return {
+    ...result,
+    serverCpuMsPerRequest: perRequest(cpu.end.server - cpu.start.server),
+    postgresCpuMsPerRequest: perRequest(cpu.end.postgres - cpu.start.postgres),
+    postgresTransactionsPerRequest: (transactionsAfter - transactionsBefore - 1) / result.totalSent,
+  };
+}
+
+async function benchmarkRecording(postgres) {
+  progress('recording: a fresh database with 40 open admissions');
+  const database = await syntheticDatabase(postgres, 'bench_record', 0);
+  const floorPort = await findFreePort();
+  const floorLog = openSync(path.join(logDir, 'floor.log'), 'a');
+  const floor = startNode(fileURLToPath(new URL('./floor-server.mjs', import.meta.url)), {
+    cwd: root,
+    logFd: floorLog,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(floorPort),
+      RECORDED_BY: database.nurseId,
+      SERVER_DIST: dist,
+    },
+  });
+  closeSync(floorLog);
+  cleanups.push(() => stopChild(floor));
+  await waitForHttp(`http://127.0.0.1:${floorPort}/health`, floor);
+  const app = await startApp(database.url, 'app-record');
+
+  const body = JSON.stringify(OBSERVATION_SET);
+  const paths = database.admissionIds.map((id) => `/api/admissions/${id}/observation-sets`);
+  const job = (port, headers, prefix) => ({
+    port,
+    method: 'POST',
+    paths,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    idempotencyPrefix: prefix,
+    connections: settings.connections,
+    warmupSeconds: settings.warmup,
+    seconds: settings.seconds,
+    maxRequests: null,
+    expectStatus: 201,
+  });
+  const targets = {
+    floor: () =>
+      load(job(floorPort, {}, 'bench-floor'), { serverPid: floor.child.pid, database: database.client }),
+    app: () =>
+      load(job(app.port, { cookie: app.session.cookie, 'x-xsrf-token': app.session.xsrf }, 'bench-app'), {
+        serverPid: app.pid,
+        database: database.client,
+      }),
+  };
+  const runs = { floor: [], app: [] };
+  for (let round = 0; round < settings.rounds; round += 1) {
+    for (const name of round % 2 === 0 ? ['floor', 'app'] : ['app', 'floor']) {
+      progress(
+        `recording: ${name}, ${settings.connections} connections, ${settings.warmup} + ${settings.seconds} s`,
+      );
+      runs[name].push(await targets[name]());
+    }
+  }
+  const stored = await database.client.query(
+    `SELECT count(*) FILTER (WHERE idempotency_key LIKE 'bench-floor-%')::int AS floor,
+            count(*) FILTER (WHERE idempotency_key LIKE 'bench-app-%')::int AS app FROM observation_sets`,
+  );
+  await app.stop();
+  await stopChild(floor);
+  return { runs, stored: stored.rows[0], admissions: database.admissionIds.length };
+}
+
+async function benchmarkBoard(postgres) {
+  progress(`board: generating ${settings.years} years of synthetic history`);
+  const database = await syntheticDatabase(postgres, 'bench_history', settings.years);
+  progress(`board: generated in ${database.summary.seconds.toFixed(1)} s`);
+  const app = await startApp(database.url, 'app-board');
+  const boardPath = `/api/wards/${encodeURIComponent(WARD)}/board`;
+  const headers = { cookie: app.session.cookie };
+  const check = await fetch(`http://127.0.0.1:${app.port}${boardPath}`, { headers });
+  const rows = (await check.json()).rows?.length;
+  if (check.status !== 200 || rows !== 40)
+    throw new Error(`the board answered ${check.status} with ${rows} rows, not 40`);
+
+  const job = (connections, requests) => ({
+    port: app.port,
+    method: 'GET',
+    paths: [boardPath],
+    headers,
+    body: null,
+    idempotencyPrefix: null,
+    connections,
+    warmupRequests: 50,
+    seconds: 60,
+    maxRequests: requests,
+    expectStatus: 200,
+  });
+  const context = { serverPid: app.pid, database: database.client };
+  progress(`board: ${settings.boardRequests} sequential requests`);
+  const sequential = await load(job(1, settings.boardRequests), context);
+  progress(`board: ${settings.boardConcurrency} concurrent connections`);
+  const concurrent = await load(job(settings.boardConcurrency, settings.boardRequests * 4), context);
+  await app.stop();
+
+  progress('board: its SQL alone, 200 times');
+  const manager = {
+    query: (sql, parameters) => database.client.query(sql, parameters).then((result) => result.rows),
+  };
+  for (let index = 0; index < 20; index += 1) await wardBoardRows(manager, WARD);
+  const times = [];
+  for (let index = 0; index < 200; index += 1) {
+    const started = performance.now();
+    await wardBoardRows(manager, WARD);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p) => times[Math.ceil((p / 100) * times.length) - 1];
+  const counts = await database.client.query(
+    `SELECT (SELECT count(*)::int FROM admissions) AS admissions, (SELECT count(*)::int FROM observation_sets) AS sets`,
+  );
+  return {
+    history: { ...database.summary, ...counts.rows[0] },
+    sequential,
+    concurrent,
+    sqlOnly: { requests: times.length, p50: at(50), p99: at(99), max: times[times.length - 1] },
+  };
+}
+
+function printReport(all) {
+  const ms = (value) =>
+    value === null || value === undefined ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1);
+  const table = (header, rows) => {
+    const widths = header.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
+    );
+    const line = (cells) =>
+      cells
+        .map((cell, column) =>
+          column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
+        )
+        .join('  ');
+    return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  };
+  const failures = (run) => run.requests - run.ok;
+  const out = [];
+  out.push('');
+  out.push(
+    `infusion-tracker benchmarks, ${all.startedAt}: node ${all.machine.node}, ${all.machine.cpus} CPUs, ` +
+      `load average ${all.machine.loadAverage.join(' ')} at start. Load generator, servers and PostgreSQL share these CPUs.`,
+  );
+  if (all.record) {
+    const { runs } = all.record;
+    out.push('');
+    out.push(
+      `Recording one observation set: POST /api/admissions/:id/observation-sets, ${settings.connections} connections, ` +
+        `${settings.seconds} s after ${settings.warmup} s warm-up, ${all.record.admissions} admissions, a fresh Idempotency-Key each`,
+    );
+    const row = (label, run) => [
+      label,
+      run.throughput.toFixed(0),
+      ms(run.latency.p50),
+      ms(run.latency.p99),
+      ms(run.latency.max),
+      failures(run),
+      ms(run.serverCpuMsPerRequest),
+      ms(run.postgresCpuMsPerRequest),
+      run.postgresTransactionsPerRequest.toFixed(1),
+      `${run.clientCpuPercent.toFixed(0)} %`,
+    ];
+    const rows = [];
+    runs.floor.forEach((run, index) =>
+      rows.push(row(`floor: bare node http + pg${runs.floor.length > 1 ? ` #${index + 1}` : ''}`, run)),
+    );
+    runs.app.forEach((run, index) =>
+      rows.push(row(`infusion-tracker API${runs.app.length > 1 ? ` #${index + 1}` : ''}`, run)),
+    );
+    out.push(
+      table(
+        [
+          '',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'failed',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+          'PG xacts/req',
+          'client CPU',
+        ],
+        rows,
+      ),
+    );
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+    const ratio =
+      median(runs.app.map((run) => run.throughput)) / median(runs.floor.map((run) => run.throughput));
+    const p99 = median(runs.app.map((run) => run.latency.p99));
+    out.push(
+      `API / floor throughput: ${(100 * ratio).toFixed(0)} % (target ≥ 50 %: ${ratio >= 0.5 ? 'met' : 'NOT met'}); ` +
+        `API p99 ${ms(p99)} ms (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}). ` +
+        `Rows stored (warm-up included): floor ${all.record.stored.floor}, API ${all.record.stored.app}.`,
+    );
+  }
+  if (all.board) {
+    const { history } = all.board;
+    out.push('');
+    out.push(
+      `Ward board: GET /api/wards/:ward/board, 40 open admissions, ${settings.years} years of history ` +
+        `(${history.admissions.toLocaleString('en')} admissions, ${history.sets.toLocaleString('en')} observation sets; ` +
+        `generated in ${history.seconds.toFixed(1)} s)`,
+    );
+    const row = (label, run) => [
+      label,
+      run.requests,
+      run.throughput.toFixed(0),
+      ms(run.latency.p50),
+      ms(run.latency.p99),
+      ms(run.latency.max),
+      failures(run),
+      ms(run.serverCpuMsPerRequest),
+      ms(run.postgresCpuMsPerRequest),
+      run.postgresTransactionsPerRequest.toFixed(1),
+    ];
+    const { sqlOnly } = all.board;
+    out.push(
+      table(
+        [
+          '',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'failed',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+          'PG xacts/req',
+        ],
+        [
+          row('sequential (1 connection)', all.board.sequential),
+          row(`${settings.boardConcurrency} concurrent connections`, all.board.concurrent),
+          [
+            'board SQL alone (pg, sequential)',
+            sqlOnly.requests,
+            '',
+            ms(sqlOnly.p50),
+            ms(sqlOnly.p99),
+            ms(sqlOnly.max),
+            '',
+            '',
+            '',
+            '',
+          ],
+        ],
+      ),
+    );
+    const worst = Math.max(all.board.sequential.latency.p99, all.board.concurrent.latency.p99);
+    out.push(`Board p99 ${ms(worst)} ms at worst (target < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}).`);
+  }
+  out.push('');
+  process.stdout.write(out.join('\n') + '\n');
+}
