@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { observationFlags, scoreNews2, type RateUnit } from '@infusion-tracker/clinical';
+import { observationFlags, scoreNews2 } from '@infusion-tracker/clinical';
 import { Admission } from '../admissions/admission.entity.js';
 import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
@@ -13,6 +13,12 @@ import type { ObservationScheduleRequest } from './dto/observation-schedule.requ
 import { ObservationSet } from './observation-set.entity.js';
 import { ObservationSetCorrection } from './observation-set-correction.entity.js';
 import { ObservationScheduleRow } from './observation-schedule.entity.js';
+import {
+  insertObservationSetWithAudit,
+  observationContext,
+  type NewObservationSet,
+  type ObservationContext,
+} from './observations.queries.js';
 
 export interface RecordResult {
   set: ObservationSetResponse;
@@ -42,94 +48,81 @@ export class ObservationsService {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(canonical(input)))
       .digest('hex');
-    if (idempotencyKey) {
-      const earlier = await this.findByKey(this.dataSource.manager, admissionId, idempotencyKey);
-      if (earlier) return this.replay(earlier, fingerprint);
-    }
+    const manager = this.dataSource.manager;
     const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
-    const inserted = await this.dataSource.transaction(async (manager) => {
-      const [context] = await manager.query(
-        `SELECT a.status, a.admitted_at, o.rate_value, o.rate_unit
-         FROM admissions a
-         LEFT JOIN LATERAL (
-           SELECT rate_value, rate_unit FROM infusion_orders o
-           WHERE o.admission_id = a.id AND o.effective_from <= $2
-             AND NOT EXISTS (SELECT 1 FROM infusion_order_corrections c WHERE c.order_id = o.id)
-           ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
-         ) o ON true
-         WHERE a.id = $1`,
-        [admissionId, takenAt],
-      );
-      if (!context) throw new NotFound('The admission');
-      if (!RECORDABLE.includes(context.status)) {
-        throw new DomainError(
-          'illegal-transition',
-          `Cannot record observations for an admission that is ${context.status}.`,
-        );
-      }
-      checkClinicalTime('takenAt', takenAt, new Date(context.admitted_at));
-      const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
-      const flags = observationFlags({
-        news2,
-        sedation: input.sedation,
-        sideEffects: input.sideEffects,
-        pumpRate: input.pumpRate,
-        currentOrderRate:
-          context.rate_value === null
-            ? null
-            : { value: Number(context.rate_value), unit: context.rate_unit as RateUnit },
-      });
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ObservationSet)
-        .values({
-          admissionId,
-          takenAt,
-          respirationRate: input.respirationRate ?? null,
-          spo2: input.spo2 ?? null,
-          spo2Scale: input.spo2Scale ?? 1,
-          supplementalOxygen: input.supplementalOxygen ?? null,
-          oxygenDevice: input.oxygenDevice?.trim() || null,
-          systolicBp: input.systolicBp ?? null,
-          diastolicBp: input.diastolicBp ?? null,
-          pulse: input.pulse ?? null,
-          consciousness: input.consciousness ?? null,
-          temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
-          sedation: input.sedation ?? null,
-          painScore: input.painScore ?? null,
-          sideEffects: { ...input.sideEffects },
-          pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
-          pumpRateUnit: input.pumpRate?.unit ?? null,
-          comment: input.comment?.trim() || null,
-          news2: news2 as never,
-          news2Total: news2.total,
-          news2Response: news2.response,
-          flags,
-          recordedBy: actor.id,
-          idempotencyKey,
-          requestFingerprint: fingerprint,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = result.raw[0]?.id as string | undefined;
-      if (!id) return null; // a concurrent request with the same key won the race
-      await this.audit.record(manager, {
-        actor,
-        action: 'observation-set.created',
-        entityType: 'observation-set',
-        entityId: id,
-        admissionId,
-        change: { before: null, after: { ...canonical(input), news2Total: news2.total, flags } },
-      });
-      return manager.findOneByOrFail(ObservationSet, { id });
+    let context: ObservationContext;
+    try {
+      context = await this.recordableContext(manager, admissionId, takenAt);
+    } catch (error) {
+      // A retry may come after the admission closed: the first result still stands.
+      const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
+      if (earlier) return this.replay(earlier, fingerprint);
+      throw error;
+    }
+    const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
+    const flags = observationFlags({
+      news2,
+      sedation: input.sedation,
+      sideEffects: input.sideEffects,
+      pumpRate: input.pumpRate,
+      currentOrderRate: context.orderRate,
+    });
+    const set: NewObservationSet = {
+      admissionId,
+      takenAt,
+      respirationRate: input.respirationRate ?? null,
+      spo2: input.spo2 ?? null,
+      spo2Scale: input.spo2Scale ?? 1,
+      supplementalOxygen: input.supplementalOxygen ?? null,
+      oxygenDevice: input.oxygenDevice?.trim() || null,
+      systolicBp: input.systolicBp ?? null,
+      diastolicBp: input.diastolicBp ?? null,
+      pulse: input.pulse ?? null,
+      consciousness: input.consciousness ?? null,
+      temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
+      sedation: input.sedation ?? null,
+      painScore: input.painScore ?? null,
+      sideEffects: { ...input.sideEffects },
+      pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
+      pumpRateUnit: input.pumpRate?.unit ?? null,
+      comment: input.comment?.trim() || null,
+      news2,
+      news2Total: news2.total,
+      news2Response: news2.response,
+      flags,
+      recordedBy: actor.id,
+      idempotencyKey,
+      requestFingerprint: fingerprint,
+    };
+    const inserted = await insertObservationSetWithAudit(manager, set, {
+      actor,
+      action: 'observation-set.created',
+      change: { before: null, after: { ...canonical(input), news2Total: news2.total, flags } },
     });
     if (!inserted) {
-      const winner = await this.findByKey(this.dataSource.manager, admissionId, idempotencyKey!);
-      return this.replay(winner!, fingerprint);
+      const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
+      if (earlier) return this.replay(earlier, fingerprint); // a retry, or a concurrent twin that won
+      throw new DomainError('illegal-transition', 'The admission closed before the set was stored.');
     }
-    return { set: toObservationSetResponse(inserted, null, actor.displayName), replayed: false };
+    const stored = manager.create(ObservationSet, { ...set, ...inserted });
+    return { set: toObservationSetResponse(stored, null, actor.displayName), replayed: false };
+  }
+
+  private async recordableContext(
+    manager: EntityManager,
+    admissionId: string,
+    takenAt: Date,
+  ): Promise<ObservationContext> {
+    const context = await observationContext(manager, admissionId, takenAt);
+    if (!context) throw new NotFound('The admission');
+    if (!RECORDABLE.includes(context.status)) {
+      throw new DomainError(
+        'illegal-transition',
+        `Cannot record observations for an admission that is ${context.status}.`,
+      );
+    }
+    checkClinicalTime('takenAt', takenAt, context.admittedAt);
+    return context;
   }
 
   async list(admissionId: string): Promise<ObservationSetResponse[]> {
