@@ -145,6 +145,13 @@ export function anAdmission(overrides: Partial<Admission> = {}): Admission {
     closingReason: null,
     events: [],
     staff: [],
+    observationSchedule: {
+      routineMinutes: 240,
+      intensifiedMinutes: 30,
+      intensifiedForMinutes: 120,
+      setBy: null,
+      setAt: null,
+    },
     ...overrides,
     orders,
     currentOrder,

@@ -40,6 +40,7 @@ import { EventHistory } from './event-history';
 import { InfusionEventForm } from './infusion-event-form';
 import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
+import { ObservationSchedulePanel } from './observation-schedule-panel';
 import { ObservationHistory } from '../ward/observation-history';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
@@ -77,6 +78,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     CancelAdmissionForm,
     EnteredInErrorForm,
     ObservationHistory,
+    ObservationSchedulePanel,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',
@@ -177,6 +179,11 @@ export class AdmissionPage {
   }
 
   /** Never retried by itself: the person sees what changed, then decides again. */
+  protected scheduleChanged(id: string): void {
+    this.statusMessage.set('Observation schedule saved.');
+    this.load(id);
+  }
+
   protected reloadCurrent(): void {
     const current = this.stale();
     if (!current) {

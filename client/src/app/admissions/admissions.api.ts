@@ -11,6 +11,8 @@ import {
   CreateInfusionOrderRequest,
   DischargeRequest,
   EnteredInErrorRequest,
+  ObservationSchedule,
+  ObservationScheduleRequest,
   OrderCreated,
   Page,
   VersionedRequest,
@@ -82,6 +84,19 @@ export class AdmissionsApi {
     return this.http.post<Admission>(`${this.admissionUrl(admissionId)}/cancel`, request, {
       context: pageHandlesErrors(),
     });
+  }
+
+  setObservationSchedule(
+    admissionId: string,
+    request: ObservationScheduleRequest,
+  ): Observable<ObservationSchedule> {
+    return this.http.post<ObservationSchedule>(
+      `${this.admissionUrl(admissionId)}/observation-schedule`,
+      request,
+      {
+        context: pageHandlesErrors(),
+      },
+    );
   }
 
   private admissionUrl(id: string): string {

@@ -34,6 +34,8 @@ describe('InfusionOrderForm', () => {
     await fixture.whenStable();
     http.expectOne(`/api/admissions/${admission.id}`).flush(admission);
     await fixture.whenStable();
+    http.expectOne(`/api/admissions/${admission.id}/observation-sets`).flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
     button(page, admission.currentOrder ? 'Change rate' : 'Write order').click();
     await fixture.whenStable();
   }

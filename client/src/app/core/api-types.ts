@@ -241,6 +241,19 @@ export interface Admission extends AdmissionSummary {
   events: InfusionEvent[];
   /** Names of the staff the record refers to by id. */
   staff: StaffName[];
+  /** The schedule in force; the default (setBy null) until a prescriber sets one. */
+  observationSchedule: ObservationSchedule;
+}
+
+export interface ObservationScheduleRequest {
+  routineMinutes: number;
+  intensifiedMinutes: number;
+  intensifiedForMinutes: number;
+}
+
+export interface ObservationSchedule extends ObservationScheduleRequest {
+  setBy: string | null;
+  setAt: string | null;
 }
 
 export interface StaffName {

@@ -76,7 +76,7 @@ describe('ObservationHistory', () => {
 
   it('marks a set entered in error with the reason and shows it marked', async () => {
     const { fixture, http, element } = await render(true);
-    const mark = [...element.querySelectorAll('button')].find((button) =>
+    const mark = Array.from(element.querySelectorAll('button')).find((button) =>
       button.textContent?.includes('Mark entered in error'),
     )!;
     mark.click();
