@@ -8,6 +8,8 @@ import {
 } from '../infusions/dto/infusion-order.response.js';
 import { Patient } from '../patients/patient.entity.js';
 import { User } from '../users/user.entity.js';
+import { DEFAULT_SCHEDULE } from '@infusion-tracker/clinical';
+import { ObservationScheduleRow } from '../observations/observation-schedule.entity.js';
 import { toPatientResponse } from '../patients/dto/patient.response.js';
 import type { Admission } from './admission.entity.js';
 import type { AdmissionResponse, AdmissionSummaryResponse } from './dto/admission.response.js';
@@ -75,6 +77,10 @@ export async function toAdmissionResponse(
     ]),
     ...events.map((event) => event.recordedBy),
   ]);
+  const schedule = await manager.findOne(ObservationScheduleRow, {
+    where: { admissionId: admission.id },
+    order: { setAt: 'DESC' },
+  });
   const staff = await manager.find(User, {
     where: { id: In([...staffIds]) },
     select: { id: true, displayName: true },
@@ -94,6 +100,15 @@ export async function toAdmissionResponse(
     closingReason: admission.closingReason,
     orders: history,
     staff: staff.map((user) => ({ id: user.id, displayName: user.displayName })),
+    observationSchedule: schedule
+      ? {
+          routineMinutes: schedule.routineMinutes,
+          intensifiedMinutes: schedule.intensifiedMinutes,
+          intensifiedForMinutes: schedule.intensifiedForMinutes,
+          setBy: schedule.setBy,
+          setAt: schedule.setAt.toISOString(),
+        }
+      : { ...DEFAULT_SCHEDULE, setBy: null, setAt: null },
     events: events.map((event) => ({
       id: event.id,
       type: event.type,

@@ -56,6 +56,13 @@ describe('patients and admissions', () => {
       baselineBpiInterference: 6.4,
     });
     const detail = (await nurse.get(`/api/admissions/${admission.id}`)).body;
+    expect(detail.observationSchedule).toEqual({
+      routineMinutes: 240,
+      intensifiedMinutes: 30,
+      intensifiedForMinutes: 120,
+      setBy: null,
+      setAt: null,
+    });
     expect(detail).toMatchObject({
       weightKg: 81.3,
       baselinePain: 7,

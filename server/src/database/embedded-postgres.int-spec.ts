@@ -10,9 +10,9 @@ describe('startEmbeddedPostgres', () => {
     writeFileSync(path.join(dataDir, 'PG_VERSION'), '15\n');
     const start = startEmbeddedPostgres({ dataDir, port: await findFreePort(), password: 'x' });
     await expect(start).rejects.toThrow(EmbeddedPostgresError);
-    await expect(startEmbeddedPostgres({ dataDir, port: await findFreePort(), password: 'x' })).rejects.toThrow(
-      /made by PostgreSQL 15, but the embedded server is PostgreSQL 18/,
-    );
+    await expect(
+      startEmbeddedPostgres({ dataDir, port: await findFreePort(), password: 'x' }),
+    ).rejects.toThrow(/made by PostgreSQL 15, but the embedded server is PostgreSQL 18/);
   });
 
   it('refuses a port that is already in use, naming the variable to change', async () => {

@@ -200,13 +200,11 @@ export async function seedDemoAdmissions(
       admissionId: admissions[admissions.length - 1].id,
       admittedAt,
       status: plan.status,
-      orders: orders
-        .slice(ordersBefore)
-        .map((order) => ({
-          effectiveFrom: order.effectiveFrom,
-          value: Number(order.rateValue),
-          unit: order.rateUnit,
-        })),
+      orders: orders.slice(ordersBefore).map((order) => ({
+        effectiveFrom: order.effectiveFrom,
+        value: Number(order.rateValue),
+        unit: order.rateUnit,
+      })),
     });
   });
   for (let index = 0; index < PAST_ADMISSIONS; index += 1) {

@@ -198,6 +198,12 @@ describe('the ward board', () => {
     expect(schedule.status).toBe(201);
     const [row] = (await board()).rows;
     expect(row.nextDueAt).toBe(new Date(new Date(set.takenAt).getTime() + 60 * 60_000).toISOString());
+    const detail = (await nurse.get(`/api/admissions/${admission.id}`)).body;
+    expect(detail.observationSchedule).toMatchObject({
+      routineMinutes: 60,
+      intensifiedMinutes: 15,
+      intensifiedForMinutes: 60,
+    });
   });
 
   it('lists the configured ward and wards with open admissions', async () => {

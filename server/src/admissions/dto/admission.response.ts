@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PatientResponse } from '../../patients/dto/patient.response.js';
+import { ObservationScheduleResponse } from '../../observations/dto/observation-schedule.request.js';
 import { InfusionOrderResponse } from '../../infusions/dto/infusion-order.response.js';
 import { INFUSION_EVENT_TYPES, type InfusionEventType } from '../../infusions/rate-units.js';
 import {
@@ -65,6 +66,11 @@ export class AdmissionResponse extends AdmissionSummaryResponse {
     description: 'Names of the staff the record refers to by id.',
   })
   staff: StaffName[];
+  @ApiProperty({
+    type: ObservationScheduleResponse,
+    description: 'The schedule in force; the default (setBy null) until a prescriber sets one.',
+  })
+  observationSchedule: ObservationScheduleResponse;
   @ApiProperty({ type: InfusionEventResponse, isArray: true, description: 'In clinical time order.' })
   events: InfusionEventResponse[];
 }
