@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { User } from '../users/user.entity.js';
 import { Session } from './session.entity.js';
 import { newSessionToken, sessionTokenHash } from './session-tokens.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'mustChangePassword'>;
 
@@ -48,7 +49,9 @@ export class SessionsService {
    */
   async resolve(token: string): Promise<SessionLookup> {
     const tokenHash = sessionTokenHash(this.config.sessionSecret, token);
-    const rows = await this.sessions.query(
+    const rows = await preparedQuery<Record<string, never>>(
+      this.sessions.manager,
+      'resolve-session',
       `WITH found AS (
          SELECT s.token_hash, u.id, u.username, u.display_name, u.roles, u.must_change_password,
                 s.revoked_at IS NULL AND s.expires_at > now() AND u.active

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RateUnit } from '@infusion-tracker/clinical';
 import type { AuditEntry } from '../audit/audit-trail.service.js';
 import { requestContext } from '../common/request-context.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { ObservationSet } from './observation-set.entity.js';
 
 export interface ObservationContext {
@@ -17,7 +18,9 @@ export async function observationContext(
   admissionId: string,
   takenAt: Date,
 ): Promise<ObservationContext | null> {
-  const [row] = await manager.query(
+  const [row] = await preparedQuery<Record<string, never>>(
+    manager,
+    'observation-context',
     `SELECT a.status, a.admitted_at, o.rate_value, o.rate_unit
      FROM admissions a
      LEFT JOIN LATERAL (
@@ -99,14 +102,19 @@ export async function insertObservationSetWithAudit(
     const value = set[property];
     return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
   });
-  const rows = await manager.query(INSERT_WITH_AUDIT, [
-    ...values,
-    audit.actor?.id ?? null,
-    audit.actor?.displayName ?? null,
-    audit.action,
-    context?.requestId ?? null,
-    context?.clientAddress ?? null,
-    JSON.stringify(audit.change ?? null),
-  ]);
+  const rows = await preparedQuery<{ id: string; recorded_at: Date }>(
+    manager,
+    'insert-observation-set',
+    INSERT_WITH_AUDIT,
+    [
+      ...values,
+      audit.actor?.id ?? null,
+      audit.actor?.displayName ?? null,
+      audit.action,
+      context?.requestId ?? null,
+      context?.clientAddress ?? null,
+      JSON.stringify(audit.change ?? null),
+    ],
+  );
   return rows[0] ? { id: rows[0].id, recordedAt: new Date(rows[0].recorded_at) } : null;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 
 export interface WardBoardRow {
   admission_id: string;
@@ -33,7 +34,9 @@ export interface WardBoardRow {
  * indexed LATERAL lookup (no N+1).
  */
 export function wardBoardRows(manager: EntityManager, ward: string): Promise<WardBoardRow[]> {
-  return manager.query(
+  return preparedQuery<WardBoardRow>(
+    manager,
+    'ward-board',
     `SELECT a.id AS admission_id, a.bed, a.status, a.admitted_at, a.planned_days,
             p.mrn, p.family_name, p.given_name,
             o.drug, o.concentration_value, o.concentration_unit, o.rate_value, o.rate_unit,
