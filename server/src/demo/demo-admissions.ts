@@ -8,33 +8,8 @@ import type { InfusionEventType, RateUnit } from '../infusions/rate-units.js';
 import { Patient, type Sex } from '../patients/patient.entity.js';
 import { type DemoStay, seedDemoObservations } from './demo-observations.js';
 import { between, pick, seededRandom } from './demo-random.js';
+import { FAMILY_NAMES, GIVEN_NAMES } from '../synthetic/synthetic-names.js';
 
-const FAMILY = [
-  'Nguyen',
-  'Smith',
-  'Williams',
-  'Brown',
-  'Wilson',
-  'Taylor',
-  'Ng',
-  'Kowalski',
-  'Papadopoulos',
-  'Singh',
-  'O’Brien',
-  'García',
-  'Müller',
-  'Tran',
-  'Kelly',
-  'Murphy',
-  'Rossi',
-  'Chen',
-  'Ahmed',
-  'Walker',
-];
-const GIVEN: Record<'female' | 'male', string[]> = {
-  female: ['Mai', 'Olivia', 'Charlotte', 'Aisha', 'Zoë', 'Sophie', 'Priya', 'Grace', 'Lucía', 'Hannah'],
-  male: ['James', 'Liam', 'Minh', 'Noah', 'Arjun', 'Jack', 'Mateo', 'Oliver', 'Sean', 'Tariq'],
-};
 const INDICATIONS: Indication[] = [
   'crps',
   'crps',
@@ -88,8 +63,8 @@ export async function seedDemoAdmissions(
     return manager.create(Patient, {
       id: randomUUID(),
       mrn: `D${String(100000 + index * 37).padStart(6, '0')}`,
-      familyName: pick(random, FAMILY),
-      givenName: pick(random, GIVEN[sex as 'female' | 'male']),
+      familyName: pick(random, FAMILY_NAMES),
+      givenName: pick(random, GIVEN_NAMES[sex as 'female' | 'male']),
       dateOfBirth: `${between(random, 1945, 2002)}-${String(between(random, 1, 12)).padStart(2, '0')}-${String(between(random, 1, 28)).padStart(2, '0')}`,
       sex,
       createdBy: actors.prescriberId,
