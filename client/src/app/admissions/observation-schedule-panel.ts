@@ -43,8 +43,8 @@ const whole = (min: number, max: number) => [
     <p>
       Every <strong>{{ words().routine }}</strong>; every <strong>{{ words().intensified }}</strong> for
       {{ words().intensifiedFor }} after a start, resume or rate change.
-      @if (schedule().setAt) {
-        <span class="secondary">Set {{ schedule().setAt | wardTime: 'minute' }}.</span>
+      @if (schedule().setAt; as setAt) {
+        <span class="secondary">Set {{ setAt | wardTime: 'minute' }}.</span>
       } @else {
         <span class="secondary">The ward's default: no schedule has been set for this admission.</span>
       }
