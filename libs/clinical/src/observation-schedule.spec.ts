@@ -52,6 +52,13 @@ describe('nextObservationDue', () => {
       lastIntensifyingEventAt: t('2026-10-01T11:00:00Z'),
     });
     expect(within.nextDueAt).toEqual(t('2026-10-01T12:15:00Z'));
+    // 11:45 + 30 min is 12:15, inside the window; 12:45 + 30 min would be past 13:00, so routine.
+    const closing = nextObservationDue({
+      ...base,
+      last: set('2026-10-01T12:45:00Z'),
+      lastIntensifyingEventAt: t('2026-10-01T11:00:00Z'),
+    });
+    expect(closing).toMatchObject({ nextDueAt: t('2026-10-01T16:45:00Z'), reason: 'routine' });
     const after = nextObservationDue({
       ...base,
       last: set('2026-10-01T13:00:00Z'),

@@ -74,9 +74,12 @@ export function nextObservationDue(input: DueInput): DueState {
   } else if (!last) {
     due = { nextDueAt: input.admittedAt, intervalMinutes: 0, reason: 'first-set' };
   } else {
+    // The intensified interval applies while the next set would still fall inside the window after
+    // the change; the set that closes the window hands over to the routine interval.
     const inIntensifiedWindow =
       lastIntensifyingEventAt !== null &&
-      minutes(last.takenAt.getTime() - lastIntensifyingEventAt.getTime()) < schedule.intensifiedForMinutes;
+      minutes(last.takenAt.getTime() - lastIntensifyingEventAt.getTime()) + schedule.intensifiedMinutes <=
+        schedule.intensifiedForMinutes;
     let interval = inIntensifiedWindow ? schedule.intensifiedMinutes : schedule.routineMinutes;
     let reason: DueState['reason'] = inIntensifiedWindow ? 'after-change' : 'routine';
     const news2Limit =

@@ -171,11 +171,22 @@ export async function seedDemoAdmissions(
       bed: String(index + 1),
       plannedDays: 5,
     });
+    const admissionId = admissions[admissions.length - 1].id;
+    const stayOrders = orders.slice(ordersBefore);
     currentStays.push({
-      admissionId: admissions[admissions.length - 1].id,
+      admissionId,
+      changes: [
+        ...events
+          .filter(
+            (event) =>
+              event.admissionId === admissionId && (event.type === 'start' || event.type === 'resume'),
+          )
+          .map((event) => event.occurredAt),
+        ...(plan.status === 'admitted' ? [] : stayOrders.slice(1).map((order) => order.effectiveFrom)),
+      ],
       admittedAt,
       status: plan.status,
-      orders: orders.slice(ordersBefore).map((order) => ({
+      orders: stayOrders.map((order) => ({
         effectiveFrom: order.effectiveFrom,
         value: Number(order.rateValue),
         unit: order.rateUnit,

@@ -9,13 +9,26 @@ export interface DemoStay {
   status: string;
   /** Orders as [effectiveFrom, value, unit], oldest first. */
   orders: { effectiveFrom: Date; value: number; unit: RateUnit }[];
+  /** Starts, resumes and rate changes: observations are intensified for two hours after each. */
+  changes: Date[];
+}
+
+/** Set times as a ward keeps them: every 1-4 h, and every 30 min for 2 h after each change. */
+function setTimes(random: () => number, from: number, end: number, changes: Date[]): number[] {
+  const times: number[] = [];
+  for (let at = from; at <= end; at += between(random, 60, 240) * 60_000) times.push(at);
+  for (const change of changes) {
+    for (const minutes of [25, 55, 85, 115]) times.push(change.getTime() + minutes * 60_000);
+  }
+  const sorted = times.filter((at) => at >= from && at <= end).sort((a, b) => a - b);
+  return sorted.filter((at, index) => index === 0 || at - sorted[index - 1] >= 15 * 60_000);
 }
 
 const HOUR = 3600_000;
 
 /**
- * Observation histories for the current ward: a set every 1-4 hours since admission with realistic
- * vitals, a few abnormal sets, one pump reading that differs from the order, and one patient left
+ * Observation histories for the current ward: a set every 1-4 hours since admission, and every 30 minutes
+ * for 2 hours after a start or rate change, with realistic vitals, a few abnormal sets, one pump reading that differs from the order, and one patient left
  * overdue (no set for the last 6 hours).
  */
 export async function seedDemoObservations(
@@ -28,10 +41,8 @@ export async function seedDemoObservations(
   const sets: Partial<ObservationSet>[] = [];
   stays.forEach((stay, stayIndex) => {
     const overdue = stayIndex === 2;
-    const end = now.getTime() - (overdue ? 6 * HOUR : between(random, 10, 80) * 60_000);
-    let at = stay.admittedAt.getTime() + 20 * 60_000;
-    let index = 0;
-    while (at <= end) {
+    const end = now.getTime() - (overdue ? 6 * HOUR : between(random, 5, 25) * 60_000);
+    setTimes(random, stay.admittedAt.getTime() + 20 * 60_000, end, stay.changes).forEach((at, index) => {
       const order =
         [...stay.orders].reverse().find((candidate) => candidate.effectiveFrom.getTime() <= at) ?? null;
       const abnormal = random() < 0.06;
@@ -86,9 +97,7 @@ export async function seedDemoObservations(
         idempotencyKey: null,
         requestFingerprint: null,
       });
-      at += between(random, 60, 240) * 60_000;
-      index += 1;
-    }
+    });
   });
   for (let offset = 0; offset < sets.length; offset += 500) {
     await manager
