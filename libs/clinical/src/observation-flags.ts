@@ -1,3 +1,4 @@
+import type { RateUnit } from './infusion-record.js';
 import type { News2Result } from './news2.js';
 
 // Flags compare recorded values with each other or with the chart; none suggests a dose or a rate.
@@ -22,9 +23,6 @@ export type SideEffectGrade = (typeof SIDE_EFFECT_GRADES)[number];
 /** POSS (Pasero Opioid-induced Sedation Scale): S asleep, easy to rouse; 1 awake ... 4 somnolent. */
 export const POSS_LEVELS = ['S', '1', '2', '3', '4'] as const;
 export type Poss = (typeof POSS_LEVELS)[number];
-
-export const RATE_UNITS = ['mg/kg/h', 'mg/h', 'mcg/kg/min', 'mL/h'] as const;
-export type RateUnit = (typeof RATE_UNITS)[number];
 
 export interface RecordedRate {
   value: number;

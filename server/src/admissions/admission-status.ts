@@ -1,14 +1,13 @@
-/** The admission's life: planned → admitted → infusing ⇄ paused → infusion-stopped → discharged. */
-export const ADMISSION_STATUSES = [
-  'planned',
-  'admitted',
-  'infusing',
-  'paused',
-  'infusion-stopped',
-  'discharged',
-  'cancelled',
-] as const;
-export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
+import type { AdmissionStatus } from '@infusion-tracker/clinical';
+
+export {
+  ADMISSION_STATUSES,
+  DRUGS,
+  INDICATIONS,
+  type AdmissionStatus,
+  type Drug,
+  type Indication,
+} from '@infusion-tracker/clinical';
 
 export const OPEN_STATUSES: readonly AdmissionStatus[] = [
   'planned',
@@ -17,18 +16,3 @@ export const OPEN_STATUSES: readonly AdmissionStatus[] = [
   'paused',
   'infusion-stopped',
 ];
-
-export const INDICATIONS = [
-  'crps',
-  'post-herpetic-neuralgia',
-  'phantom-limb-pain',
-  'diabetic-neuropathy',
-  'chemotherapy-neuropathy',
-  'spinal-cord-injury-pain',
-  'chronic-post-surgical-pain',
-  'other',
-] as const;
-export type Indication = (typeof INDICATIONS)[number];
-
-export const DRUGS = ['ketamine', 'lidocaine', 'other'] as const;
-export type Drug = (typeof DRUGS)[number];
