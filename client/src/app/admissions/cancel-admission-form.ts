@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -15,10 +14,9 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Admission, Problem } from '../core/api-types';
-import { toProblem } from '../core/problem';
 import { ProblemMessage } from '../shared/problem-message';
 import { AdmissionsApi } from './admissions.api';
-import { currentIfStale } from './stale-version';
+import { sendAdmissionChange } from './stale-version';
 
 /** Cancels a planned admission that will not happen, with the reason. */
 @Component({
@@ -71,21 +69,12 @@ export class CancelAdmissionForm {
       return;
     }
     const admission = this.admission();
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api
-      .cancel(admission.id, { version: admission.version, reason: this.form.getRawValue().reason.trim() })
-      .subscribe({
-        next: (updated) => this.saved.emit(updated),
-        error: (error: HttpErrorResponse) => {
-          this.saving.set(false);
-          const current = currentIfStale(error);
-          if (current) {
-            this.stale.emit(current);
-          } else {
-            this.problem.set(toProblem(error));
-          }
-        },
-      });
+    sendAdmissionChange(
+      { saving: this.saving, problem: this.problem, saved: this.saved, stale: this.stale },
+      this.api.cancel(admission.id, {
+        version: admission.version,
+        reason: this.form.getRawValue().reason.trim(),
+      }),
+    );
   }
 }

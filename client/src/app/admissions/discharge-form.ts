@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,12 +17,11 @@ import { MatInput } from '@angular/material/input';
 import { Admission, DischargeRequest, Problem } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 import { Clock } from '../core/idle/clock';
-import { toProblem } from '../core/problem';
 import { notInTheFuture } from '../shared/clinical-time-field';
 import { ProblemMessage } from '../shared/problem-message';
 import { wardTimeToInstant } from '../shared/ward-time';
 import { AdmissionsApi } from './admissions.api';
-import { currentIfStale } from './stale-version';
+import { sendAdmissionChange } from './stale-version';
 
 /** Ends the admission with a short summary; one whose infusion never started also says why. */
 @Component({
@@ -123,19 +121,9 @@ export class DischargeForm {
     if (when) {
       request.dischargedAt = wardTimeToInstant(when, this.appInfo.wardTimeZone());
     }
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.discharge(admission.id, request).subscribe({
-      next: (updated) => this.saved.emit(updated),
-      error: (error: HttpErrorResponse) => {
-        this.saving.set(false);
-        const current = currentIfStale(error);
-        if (current) {
-          this.stale.emit(current);
-        } else {
-          this.problem.set(toProblem(error));
-        }
-      },
-    });
+    sendAdmissionChange(
+      { saving: this.saving, problem: this.problem, saved: this.saved, stale: this.stale },
+      this.api.discharge(admission.id, request),
+    );
   }
 }

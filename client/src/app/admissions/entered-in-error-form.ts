@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,12 +16,11 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Admission, InfusionOrder, Problem } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
-import { toProblem } from '../core/problem';
 import { ProblemMessage } from '../shared/problem-message';
 import { formatWardMinute } from '../shared/ward-time';
 import { AdmissionsApi } from './admissions.api';
 import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
-import { currentIfStale } from './stale-version';
+import { sendAdmissionChange } from './stale-version';
 
 /** Marks a wrong order "entered in error": it stays in the history; the previous valid order is current again. */
 @Component({
@@ -90,24 +88,12 @@ export class EnteredInErrorForm {
       this.form.markAllAsTouched();
       return;
     }
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api
-      .markOrderEnteredInError(this.order().id, {
+    sendAdmissionChange(
+      { saving: this.saving, problem: this.problem, saved: this.saved, stale: this.stale },
+      this.api.markOrderEnteredInError(this.order().id, {
         version: this.admission().version,
         reason: this.form.getRawValue().reason.trim(),
-      })
-      .subscribe({
-        next: (updated) => this.saved.emit(updated),
-        error: (error: HttpErrorResponse) => {
-          this.saving.set(false);
-          const current = currentIfStale(error);
-          if (current) {
-            this.stale.emit(current);
-          } else {
-            this.problem.set(toProblem(error));
-          }
-        },
-      });
+      }),
+    );
   }
 }

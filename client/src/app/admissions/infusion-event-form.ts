@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -20,14 +19,13 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { Admission, CreateInfusionEventRequest, InfusionEventType, Problem } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 import { Clock } from '../core/idle/clock';
-import { toProblem } from '../core/problem';
 import { notInTheFuture } from '../shared/clinical-time-field';
 import { ProblemMessage } from '../shared/problem-message';
 import { wardTimeToInstant } from '../shared/ward-time';
 import { PAUSE_REASONS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
 import { currentOrderSentence } from '../shared/order-words';
-import { currentIfStale } from './stale-version';
+import { sendAdmissionChange } from './stale-version';
 
 const WORDING: Record<InfusionEventType, { heading: string; submit: string }> = {
   start: { heading: 'Start the infusion', submit: 'Record start' },
@@ -117,20 +115,10 @@ export class InfusionEventForm {
     if (reason) {
       request.reason = reason;
     }
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.recordEvent(admission.id, request).subscribe({
-      next: (updated) => this.saved.emit(updated),
-      error: (error: HttpErrorResponse) => {
-        this.saving.set(false);
-        const current = currentIfStale(error);
-        if (current) {
-          this.stale.emit(current);
-        } else {
-          this.problem.set(toProblem(error));
-        }
-      },
-    });
+    sendAdmissionChange(
+      { saving: this.saving, problem: this.problem, saved: this.saved, stale: this.stale },
+      this.api.recordEvent(admission.id, request),
+    );
   }
 
   /** A pause names one of the usual reasons or says its own; the other events may give one. */
