@@ -204,4 +204,87 @@ describe('bedside observation sets', () => {
     const response = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, anObservationSet());
     expect(response.status).toBe(409);
   });
+
+  // Recording a set uses the context remembered from the admission's last set; it must never flag (or
+  // not flag) a pump reading against an order that is no longer the one in force.
+  describe('when the infusion record changed since the last set', () => {
+    const record = (admissionId: string, change: Record<string, unknown>) =>
+      nurse.post(`/api/admissions/${admissionId}/observation-sets`, anObservationSet(change));
+    const versionOf = async (admissionId: string): Promise<number> =>
+      (await prescriber.get(`/api/admissions/${admissionId}`)).body.version;
+    const changeRate = async (admissionId: string, value: number, minutesAgo: number) =>
+      (
+        await prescriber.post(
+          `/api/admissions/${admissionId}/infusion-orders`,
+          anOrder(await versionOf(admissionId), {
+            rate: { value, unit: 'mg/kg/h' },
+            effectiveFrom: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+            reason: 'Pain still 7/10',
+          }),
+        )
+      ).body;
+    const pumpAt = (value: number) => ({ pumpRate: { value, unit: 'mg/kg/h' } });
+
+    it('compares the pump with the new order after a rate change', async () => {
+      const admission = await anInfusingAdmission();
+      expect((await record(admission.id, pumpAt(0.1))).body.flags).toEqual([]);
+      await changeRate(admission.id, 0.15, 0);
+      expect((await record(admission.id, pumpAt(0.15))).body.flags).toEqual([]);
+      expect((await record(admission.id, pumpAt(0.1))).body.flags).toEqual(['pump-discrepancy']);
+      expect(await setsOf(admission.id)).toBe(3);
+    });
+
+    it('compares a retrospective set with the order in force when it was taken', async () => {
+      const admission = await anInfusingAdmission(); // 0.1 mg/kg/h from an hour ago
+      await changeRate(admission.id, 0.15, 10);
+      expect((await record(admission.id, pumpAt(0.15))).body.flags).toEqual([]);
+      const halfAnHourAgo = new Date(Date.now() - 30 * 60_000).toISOString();
+      const earlier = await record(admission.id, { ...pumpAt(0.1), takenAt: halfAnHourAgo });
+      expect(earlier.status).toBe(201);
+      expect(earlier.body.flags).toEqual([]);
+      const wrong = await record(admission.id, { ...pumpAt(0.15), takenAt: halfAnHourAgo });
+      expect(wrong.body.flags).toEqual(['pump-discrepancy']);
+    });
+
+    it('compares the pump with the previous order once the new one is marked entered in error', async () => {
+      const admission = await anInfusingAdmission();
+      const changed = await changeRate(admission.id, 0.15, 0);
+      expect((await record(admission.id, pumpAt(0.15))).body.flags).toEqual([]);
+      const corrected = await prescriber.post(`/api/infusion-orders/${changed.id}/entered-in-error`, {
+        version: changed.admission.version,
+        reason: 'Meant for another patient',
+      });
+      expect(corrected.status).toBe(201);
+      expect((await record(admission.id, pumpAt(0.15))).body.flags).toEqual(['pump-discrepancy']);
+      expect((await record(admission.id, pumpAt(0.1))).body.flags).toEqual([]);
+    });
+
+    it('refuses a set once the admission is discharged, storing nothing', async () => {
+      const admission = await anInfusingAdmission();
+      expect((await record(admission.id, {})).status).toBe(201);
+      await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+        version: await versionOf(admission.id),
+        type: 'stop',
+        reason: 'Course complete',
+      });
+      const discharged = await prescriber.post(`/api/admissions/${admission.id}/discharge`, {
+        version: await versionOf(admission.id),
+        summary: 'Pain 4/10 at discharge',
+        reason: 'Course complete',
+      });
+      expect(discharged.status).toBe(200);
+      const refused = await record(admission.id, {});
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toMatch(/discharged/);
+      expect(await setsOf(admission.id)).toBe(1);
+    });
+
+    it('records sets for many admissions in turn, each against its own order', async () => {
+      const admissions = await Promise.all([0.1, 0.1, 0.1].map(() => anInfusingAdmission()));
+      await changeRate(admissions[1].id, 0.2, 0);
+      const flags = [];
+      for (const admission of admissions) flags.push((await record(admission.id, pumpAt(0.2))).body.flags);
+      expect(flags).toEqual([['pump-discrepancy'], [], ['pump-discrepancy']]);
+    });
+  });
 });

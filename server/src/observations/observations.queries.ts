@@ -8,8 +8,39 @@ import type { ObservationSet } from './observation-set.entity.js';
 export interface ObservationContext {
   status: string;
   admittedAt: Date;
+  /** admitted_at exactly as PostgreSQL holds it (microseconds), for the insert's check of a remembered context. */
+  admittedAtExact: string;
   /** The order current at the time the set was taken, as entered; null when there was none. */
   orderRate: { value: number; unit: RateUnit } | null;
+}
+
+/** The admission and the order in force at $2 (the set's taken-at time), for admission $1. */
+const CONTEXT_SELECT = `
+  SELECT a.status, a.admitted_at, a.admitted_at::text AS admitted_at_exact, o.rate_value, o.rate_unit
+  FROM admissions a
+  LEFT JOIN LATERAL (
+    SELECT rate_value, rate_unit FROM infusion_orders o
+    WHERE o.admission_id = a.id AND o.effective_from <= $2
+      AND NOT EXISTS (SELECT 1 FROM infusion_order_corrections c WHERE c.order_id = o.id)
+    ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
+  ) o ON true
+  WHERE a.id = $1`;
+
+interface ContextRow {
+  status: string;
+  admitted_at: Date;
+  admitted_at_exact: string;
+  rate_value: string | null;
+  rate_unit: RateUnit | null;
+}
+
+function toContext(row: ContextRow): ObservationContext {
+  return {
+    status: row.status,
+    admittedAt: new Date(row.admitted_at),
+    admittedAtExact: row.admitted_at_exact,
+    orderRate: row.rate_value === null ? null : { value: Number(row.rate_value), unit: row.rate_unit! },
+  };
 }
 
 /** The admission's status and start, and the order in force when the set was taken: one query. */
@@ -18,26 +49,11 @@ export async function observationContext(
   admissionId: string,
   takenAt: Date,
 ): Promise<ObservationContext | null> {
-  const [row] = await preparedQuery<Record<string, never>>(
-    manager,
-    'observation-context',
-    `SELECT a.status, a.admitted_at, o.rate_value, o.rate_unit
-     FROM admissions a
-     LEFT JOIN LATERAL (
-       SELECT rate_value, rate_unit FROM infusion_orders o
-       WHERE o.admission_id = a.id AND o.effective_from <= $2
-         AND NOT EXISTS (SELECT 1 FROM infusion_order_corrections c WHERE c.order_id = o.id)
-       ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
-     ) o ON true
-     WHERE a.id = $1`,
-    [admissionId, takenAt],
-  );
-  if (!row) return null;
-  return {
-    status: row.status,
-    admittedAt: new Date(row.admitted_at),
-    orderRate: row.rate_value === null ? null : { value: Number(row.rate_value), unit: row.rate_unit },
-  };
+  const [row] = await preparedQuery<ContextRow>(manager, 'observation-context', CONTEXT_SELECT, [
+    admissionId,
+    takenAt,
+  ]);
+  return row ? toContext(row) : null;
 }
 
 export type NewObservationSet = Omit<ObservationSet, 'id' | 'recordedAt'>;
@@ -71,50 +87,84 @@ const COLUMNS: [keyof NewObservationSet, string, string][] = [
 ];
 
 const OPEN_STATUSES = "('admitted', 'infusing', 'paused', 'infusion-stopped')";
+const AUDIT_PARAMS = COLUMNS.length + 1; // then user id, name, action, request id, address, change
+const EXPECTED_PARAMS = AUDIT_PARAMS + 6; // then admitted_at, order value, order unit
+const param = (index: number, type?: string) => `$${index}${type ? `::${type}` : ''}`;
 
+/**
+ * One statement: reads the admission's context as the set was taken, stores the set and its audit row
+ * only if that context is the one its flags were computed from (and the admission still takes sets),
+ * and returns the context either way.
+ */
 const INSERT_WITH_AUDIT = `
-  WITH inserted AS (
+  WITH context AS (${CONTEXT_SELECT}
+  ), checked AS (
+    SELECT context.*,
+           context.status IN ${OPEN_STATUSES}
+             AND context.admitted_at = ${param(EXPECTED_PARAMS, 'timestamptz')}
+             AND context.rate_value IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 1, 'numeric')}
+             AND context.rate_unit IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 2, 'text')} AS as_expected
+    FROM context
+  ), inserted AS (
     INSERT INTO observation_sets (${COLUMNS.map(([, column]) => column).join(', ')})
-    SELECT ${COLUMNS.map(([, , type], index) => `$${index + 1}::${type}`).join(', ')}
-    WHERE EXISTS (SELECT 1 FROM admissions WHERE id = $1 AND status IN ${OPEN_STATUSES})
+    SELECT ${COLUMNS.map(([, , type], index) => param(index + 1, type)).join(', ')}
+    FROM checked WHERE checked.as_expected
     ON CONFLICT DO NOTHING
     RETURNING id, recorded_at
   ), audited AS (
     INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address, change)
-    SELECT $${COLUMNS.length + 1}, $${COLUMNS.length + 2}, $${COLUMNS.length + 3}, 'observation-set', inserted.id::text, $1,
-           $${COLUMNS.length + 4}, $${COLUMNS.length + 5}, $${COLUMNS.length + 6}::jsonb
+    SELECT ${param(AUDIT_PARAMS)}, ${param(AUDIT_PARAMS + 1)}, ${param(AUDIT_PARAMS + 2)}, 'observation-set',
+           inserted.id::text, $1, ${param(AUDIT_PARAMS + 3)}, ${param(AUDIT_PARAMS + 4)}, ${param(AUDIT_PARAMS + 5, 'jsonb')}
     FROM inserted
   )
-  SELECT id, recorded_at FROM inserted`;
+  SELECT checked.*, inserted.id, inserted.recorded_at FROM checked LEFT JOIN inserted ON true`;
+
+export type InsertOutcome =
+  /** Stored, with its audit row. */
+  | { kind: 'inserted'; id: string; recordedAt: Date; context: ObservationContext }
+  /** Nothing stored: the context differs from the expected one, or the admission no longer takes sets. */
+  | { kind: 'context-changed'; context: ObservationContext }
+  /** Nothing stored: this admission already has a set with this Idempotency-Key. */
+  | { kind: 'key-taken'; context: ObservationContext }
+  | { kind: 'no-admission' };
 
 /**
  * Stores a set and its audit row in one statement, so both or neither exist without a transaction's
- * extra round trips (the hot path of the ward). Nothing is stored, and null returned, when the
- * Idempotency-Key was already used for this admission or the admission closed meanwhile.
+ * extra round trips (the hot path of the ward). `expected` is the context the set's flags were computed
+ * from (the taken-at time is the set's own); the statement checks it against the database, so a
+ * remembered context that has gone stale stores nothing and the outcome carries the current one.
  */
 export async function insertObservationSetWithAudit(
   manager: EntityManager,
   set: NewObservationSet,
+  expected: ObservationContext,
   audit: Pick<AuditEntry, 'actor' | 'action' | 'change'>,
-): Promise<{ id: string; recordedAt: Date } | null> {
+): Promise<InsertOutcome> {
   const context = requestContext.getStore();
   const values = COLUMNS.map(([property, , type]) => {
     const value = set[property];
     return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
   });
-  const rows = await preparedQuery<{ id: string; recorded_at: Date }>(
-    manager,
-    'insert-observation-set',
-    INSERT_WITH_AUDIT,
-    [
-      ...values,
-      audit.actor?.id ?? null,
-      audit.actor?.displayName ?? null,
-      audit.action,
-      context?.requestId ?? null,
-      context?.clientAddress ?? null,
-      JSON.stringify(audit.change ?? null),
-    ],
-  );
-  return rows[0] ? { id: rows[0].id, recordedAt: new Date(rows[0].recorded_at) } : null;
+  const [row] = await preparedQuery<
+    ContextRow & { as_expected: boolean; id: string | null; recorded_at: Date | null }
+  >(manager, 'insert-observation-set', INSERT_WITH_AUDIT, [
+    ...values,
+    audit.actor?.id ?? null,
+    audit.actor?.displayName ?? null,
+    audit.action,
+    context?.requestId ?? null,
+    context?.clientAddress ?? null,
+    JSON.stringify(audit.change ?? null),
+    expected.admittedAtExact,
+    expected.orderRate === null ? null : String(expected.orderRate.value),
+    expected.orderRate?.unit ?? null,
+  ]);
+  if (!row) return { kind: 'no-admission' };
+  const current = toContext(row);
+  if (row.id !== null) {
+    return { kind: 'inserted', id: row.id, recordedAt: new Date(row.recorded_at!), context: current };
+  }
+  return row.as_expected
+    ? { kind: 'key-taken', context: current }
+    : { kind: 'context-changed', context: current };
 }

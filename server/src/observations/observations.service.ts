@@ -13,6 +13,7 @@ import type { ObservationScheduleRequest } from './dto/observation-schedule.requ
 import { ObservationSet } from './observation-set.entity.js';
 import { ObservationSetCorrection } from './observation-set-correction.entity.js';
 import { ObservationScheduleRow } from './observation-schedule.entity.js';
+import { ContextHints } from './context-hints.js';
 import {
   insertObservationSetWithAudit,
   observationContext,
@@ -27,9 +28,13 @@ export interface RecordResult {
 }
 
 const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
+/** A remembered context may be stale, then the one the insert returned can be too (a busy admission). */
+const RECORD_ATTEMPTS = 3;
 
 @Injectable()
 export class ObservationsService {
+  private readonly contextHints = new ContextHints();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
@@ -38,6 +43,8 @@ export class ObservationsService {
   /**
    * Stores a set with its server-computed NEWS2 and flags. With an Idempotency-Key, a retry of the same
    * body returns the first result and stores nothing; the same key with another body is refused.
+   * Usually one statement: the flags are computed from the context remembered for the admission, and the
+   * insert stores the set only if that context is still the database's (see ContextHints).
    */
   async record(
     actor: Actor,
@@ -50,79 +57,53 @@ export class ObservationsService {
       .digest('hex');
     const manager = this.dataSource.manager;
     const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
-    let context: ObservationContext;
-    try {
-      context = await this.recordableContext(manager, admissionId, takenAt);
-    } catch (error) {
-      // A retry may come after the admission closed: the first result still stands.
+    // A retry may come after the admission closed, or race its twin: the first result still stands.
+    const replayOr = async (error: Error): Promise<RecordResult> => {
       const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
       if (earlier) return this.replay(earlier, fingerprint);
       throw error;
-    }
-    const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
-    const flags = observationFlags({
-      news2,
-      sedation: input.sedation,
-      sideEffects: input.sideEffects,
-      pumpRate: input.pumpRate,
-      currentOrderRate: context.orderRate,
-    });
-    const set: NewObservationSet = {
-      admissionId,
-      takenAt,
-      respirationRate: input.respirationRate ?? null,
-      spo2: input.spo2 ?? null,
-      spo2Scale: input.spo2Scale ?? 1,
-      supplementalOxygen: input.supplementalOxygen ?? null,
-      oxygenDevice: input.oxygenDevice?.trim() || null,
-      systolicBp: input.systolicBp ?? null,
-      diastolicBp: input.diastolicBp ?? null,
-      pulse: input.pulse ?? null,
-      consciousness: input.consciousness ?? null,
-      temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
-      sedation: input.sedation ?? null,
-      painScore: input.painScore ?? null,
-      sideEffects: { ...input.sideEffects },
-      pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
-      pumpRateUnit: input.pumpRate?.unit ?? null,
-      comment: input.comment?.trim() || null,
-      news2,
-      news2Total: news2.total,
-      news2Response: news2.response,
-      flags,
-      recordedBy: actor.id,
-      idempotencyKey,
-      requestFingerprint: fingerprint,
     };
-    const inserted = await insertObservationSetWithAudit(manager, set, {
-      actor,
-      action: 'observation-set.created',
-      change: { before: null, after: { ...canonical(input), news2Total: news2.total, flags } },
-    });
-    if (!inserted) {
-      const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
-      if (earlier) return this.replay(earlier, fingerprint); // a retry, or a concurrent twin that won
-      throw new DomainError('illegal-transition', 'The admission closed before the set was stored.');
+    let context = this.contextHints.get(admissionId) ?? null;
+    for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt += 1) {
+      if (context === null || recordRefusal(context, takenAt)) {
+        context = await observationContext(manager, admissionId, takenAt);
+        if (!context) return replayOr(new NotFound('The admission'));
+        const refusal = recordRefusal(context, takenAt);
+        if (refusal) return replayOr(refusal);
+      }
+      const set = newObservationSet(admissionId, takenAt, input, context, actor.id, {
+        idempotencyKey,
+        requestFingerprint: fingerprint,
+      });
+      const outcome = await insertObservationSetWithAudit(manager, set, context, {
+        actor,
+        action: 'observation-set.created',
+        change: {
+          before: null,
+          after: { ...canonical(input), news2Total: set.news2Total, flags: set.flags },
+        },
+      });
+      if (outcome.kind === 'no-admission') throw new NotFound('The admission');
+      this.contextHints.remember(admissionId, outcome.context);
+      if (outcome.kind === 'inserted') {
+        const stored = manager.create(ObservationSet, {
+          ...set,
+          id: outcome.id,
+          recordedAt: outcome.recordedAt,
+        });
+        return { set: toObservationSetResponse(stored, null, actor.displayName), replayed: false };
+      }
+      if (outcome.kind === 'key-taken') {
+        return replayOr(
+          new DomainError('conflict', 'This Idempotency-Key is being used by another request.'),
+        );
+      }
+      context = outcome.context; // changed since it was remembered: compute the flags again
     }
-    const stored = manager.create(ObservationSet, { ...set, ...inserted });
-    return { set: toObservationSetResponse(stored, null, actor.displayName), replayed: false };
-  }
-
-  private async recordableContext(
-    manager: EntityManager,
-    admissionId: string,
-    takenAt: Date,
-  ): Promise<ObservationContext> {
-    const context = await observationContext(manager, admissionId, takenAt);
-    if (!context) throw new NotFound('The admission');
-    if (!RECORDABLE.includes(context.status)) {
-      throw new DomainError(
-        'illegal-transition',
-        `Cannot record observations for an admission that is ${context.status}.`,
-      );
-    }
-    checkClinicalTime('takenAt', takenAt, context.admittedAt);
-    return context;
+    throw new DomainError(
+      'conflict',
+      'The admission kept changing while the set was being saved. Nothing was stored: save it again.',
+    );
   }
 
   async list(admissionId: string): Promise<ObservationSetResponse[]> {
@@ -245,4 +226,65 @@ function canonical(input: CreateObservationSetRequest): Record<string, unknown> 
         )
       : value;
   return sort(plain) as Record<string, unknown>;
+}
+
+/** Why a set cannot be recorded for this admission at this time, or null when it can. */
+function recordRefusal(context: ObservationContext, takenAt: Date): Error | null {
+  if (!RECORDABLE.includes(context.status)) {
+    return new DomainError(
+      'illegal-transition',
+      `Cannot record observations for an admission that is ${context.status}.`,
+    );
+  }
+  try {
+    checkClinicalTime('takenAt', takenAt, context.admittedAt);
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** The row to store: the set as entered, with the NEWS2 and flags computed from it and its context. */
+function newObservationSet(
+  admissionId: string,
+  takenAt: Date,
+  input: CreateObservationSetRequest,
+  context: ObservationContext,
+  recordedBy: string,
+  request: Pick<NewObservationSet, 'idempotencyKey' | 'requestFingerprint'>,
+): NewObservationSet {
+  const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
+  const flags = observationFlags({
+    news2,
+    sedation: input.sedation,
+    sideEffects: input.sideEffects,
+    pumpRate: input.pumpRate,
+    currentOrderRate: context.orderRate,
+  });
+  return {
+    admissionId,
+    takenAt,
+    respirationRate: input.respirationRate ?? null,
+    spo2: input.spo2 ?? null,
+    spo2Scale: input.spo2Scale ?? 1,
+    supplementalOxygen: input.supplementalOxygen ?? null,
+    oxygenDevice: input.oxygenDevice?.trim() || null,
+    systolicBp: input.systolicBp ?? null,
+    diastolicBp: input.diastolicBp ?? null,
+    pulse: input.pulse ?? null,
+    consciousness: input.consciousness ?? null,
+    temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
+    sedation: input.sedation ?? null,
+    painScore: input.painScore ?? null,
+    sideEffects: { ...input.sideEffects },
+    pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
+    pumpRateUnit: input.pumpRate?.unit ?? null,
+    comment: input.comment?.trim() || null,
+    news2,
+    news2Total: news2.total,
+    news2Response: news2.response,
+    flags,
+    recordedBy,
+    ...request,
+  };
 }
