@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
-import { createLogger, PinoNestLogger } from './common/logger.js';
+import { createLogger, logRequests, PinoNestLogger } from './common/logger.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
-import { requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveClient } from './client-assets.js';
+import { useSecurityHeaders } from './common/security-headers.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -23,6 +22,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const log = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
+    disableRequestLogging: true, // logRequests writes one line per request instead
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 256 * 1024,
     requestIdHeader: 'x-request-id',
@@ -38,12 +38,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: String(request.id), clientAddress: request.ip ?? null }, done);
+    done();
   });
 
-  await app.register(fastifyHelmet, {
+  useSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -62,7 +63,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(log, config.clientDir !== null));
+  app.useGlobalFilters(new ProblemDetailsFilter(config.clientDir !== null));
   if (config.clientDir) serveClient(app, config.clientDir);
 
   const document = SwaggerModule.createDocument(

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { requestContext } from '../common/request-context.js';
+import type { RequestOrigin } from '../common/request-origin.js';
 import { AuditEvent } from './audit-event.entity.js';
 
-/** Who did it, as they were named at the time. */
+/** Who did it, as they were named at the time, and from which request (the guard sets it). */
 export interface Actor {
   id: string;
   displayName: string;
+  origin?: RequestOrigin;
 }
 
 export interface AuditEntry {
   actor: Actor | null;
+  /** The request, where there is no signed-in actor to carry it (signing in). */
+  origin?: RequestOrigin;
   action: string;
   entityType?: string;
   entityId?: string;
@@ -27,7 +30,7 @@ export interface AuditEntry {
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const context = requestContext.getStore();
+    const origin = entry.origin ?? entry.actor?.origin;
     await manager.insert(AuditEvent, {
       userId: entry.actor?.id ?? null,
       userDisplayName: entry.actor?.displayName ?? null,
@@ -35,8 +38,8 @@ export class AuditTrail {
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
       admissionId: entry.admissionId ?? null,
-      requestId: context?.requestId ?? null,
-      clientAddress: context?.clientAddress ?? null,
+      requestId: origin?.requestId ?? null,
+      clientAddress: origin?.clientAddress ?? null,
       change: entry.change ?? null,
     } as QueryDeepPartialEntity<AuditEvent>);
   }

@@ -13,6 +13,7 @@ import { SignInRequest } from './dto/sign-in.request.js';
 import { csrfTokenFor } from './session-tokens.js';
 import type { SignedInUser } from './signed-in-user.js';
 import { UsersService } from '../users/users.service.js';
+import { originOf } from '../common/request-origin.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -33,7 +34,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
     const { user, token } = await this.auth.signIn(body.username, body.password, {
-      clientAddress: request.ip ?? null,
+      ...originOf(request),
       userAgent: request.headers['user-agent'] ?? null,
     });
     setSessionCookies(reply, this.config, token, csrfTokenFor(this.config.sessionSecret, token));
@@ -48,7 +49,7 @@ export class AuthController {
     @CurrentUser() user: SignedInUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.signOut({ id: user.id, displayName: user.displayName }, user.sessionTokenHash);
+    await this.auth.signOut(user, user.sessionTokenHash);
     clearSessionCookie(reply, this.config);
   }
 
@@ -67,6 +68,6 @@ export class AuthController {
     @CurrentUser() user: SignedInUser,
     @Body() body: ChangePasswordRequest,
   ): Promise<void> {
-    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 }

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error.js';
+import { originOf } from '../common/request-origin.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PUBLIC_KEY, ROLES_KEY, SIGNED_IN_KEY } from './auth.decorators.js';
@@ -61,6 +62,7 @@ export class AuthGuard implements CanActivate {
       roles: user.roles,
       mustChangePassword: user.mustChangePassword,
       sessionTokenHash: tokenHash,
+      origin: originOf(request),
     };
     if (anySignedIn) return true;
     if (user.mustChangePassword) {

@@ -43,6 +43,13 @@ describe('signing in and out', () => {
     expect(cookies.find((cookie) => cookie.startsWith('XSRF-TOKEN='))).not.toMatch(/HttpOnly/i);
     expect((await client.get('/api/auth/me')).body.user.username).toBe(nurse.username);
     expect(await auditActions(nurse.username)).toEqual(['auth.sign-in']);
+    const audited = await db.query(
+      "SELECT request_id, client_address FROM audit_events WHERE action = 'auth.sign-in' AND change->>'username' = $1",
+      [nurse.username],
+    );
+    expect(audited.rows).toEqual([
+      { request_id: response.headers['x-request-id'], client_address: expect.stringMatching(/127\.0\.0\.1/) },
+    ]);
   });
 
   it('answers a wrong password and an unknown username the same way', async () => {

@@ -6,9 +6,9 @@ import { User } from '../users/user.entity.js';
 import { hashForUnknownUser, hashPassword, verifyPassword } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimiter } from './sign-in-limiter.js';
+import type { RequestOrigin } from '../common/request-origin.js';
 
-export interface ClientMeta {
-  clientAddress: string | null;
+export interface ClientMeta extends RequestOrigin {
   userAgent: string | null;
 }
 
@@ -43,6 +43,7 @@ export class AuthService {
         await this.limiter.recordAttempt(manager, username, meta.clientAddress, succeeded);
         await this.audit.record(manager, {
           actor: succeeded && user ? actorOf(user) : null,
+          origin: meta,
           action: succeeded ? 'auth.sign-in' : 'auth.sign-in-failed',
           entityType: user ? 'user' : undefined,
           entityId: user?.id,
@@ -53,7 +54,7 @@ export class AuthService {
       if (!outcome) throw new DomainError('sign-in-failed', SIGN_IN_FAILED);
       return outcome;
     } catch (error) {
-      if (error instanceof TooManySignInAttempts) await this.auditRefusal(username, error);
+      if (error instanceof TooManySignInAttempts) await this.auditRefusal(username, error, meta);
       throw error;
     }
   }
@@ -70,9 +71,9 @@ export class AuthService {
     });
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneByOrFail(User, { id: userId });
+      const user = await manager.findOneByOrFail(User, { id: actor.id });
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new ValidationFailed([
           { field: 'currentPassword', messages: ['currentPassword is not your current password'] },
@@ -94,7 +95,7 @@ export class AuthService {
         },
       );
       await this.audit.record(manager, {
-        actor: actorOf(user),
+        actor,
         action: 'user.password-changed',
         entityType: 'user',
         entityId: user.id,
@@ -106,10 +107,15 @@ export class AuthService {
     });
   }
 
-  private async auditRefusal(username: string, error: TooManySignInAttempts): Promise<void> {
+  private async auditRefusal(
+    username: string,
+    error: TooManySignInAttempts,
+    origin: RequestOrigin,
+  ): Promise<void> {
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         actor: null,
+        origin,
         action: 'auth.sign-in-refused',
         change: { username, retryAfterSeconds: error.retryAfterSeconds },
       }),

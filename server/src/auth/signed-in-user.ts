@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '../common/request-origin.js';
 import type { Role } from './roles.js';
 
 /** The user behind the current request, as the guard found them. */
@@ -9,4 +10,6 @@ export interface SignedInUser {
   mustChangePassword: boolean;
   /** Keyed hash of the session token, to sign out this session. */
   sessionTokenHash: string;
+  /** The request being served, for the audit rows written on this user's behalf. */
+  origin: RequestOrigin;
 }

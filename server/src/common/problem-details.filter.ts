@@ -1,7 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/static'; // adds reply.sendFile
-import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details.js';
 
 /**
@@ -10,10 +9,7 @@ import { PROBLEM_CONTENT_TYPE, toProblem } from './problem-details.js';
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(
-    private readonly log: Logger,
-    private readonly serveClient: boolean,
-  ) {}
+  constructor(private readonly serveClient: boolean) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -23,12 +19,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       void reply.header('cache-control', 'no-cache').sendFile('index.html');
       return;
     }
-    sendProblem(error, request, reply, this.log);
+    sendProblem(error, request, reply);
   }
 }
 
-export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, log: Logger): void {
-  const problem = toProblem(error, log);
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = toProblem(error, request.log);
   problem.instance = request.url;
   problem.requestId = String(request.id);
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;

@@ -32,8 +32,8 @@ describe('errors as application/problem+json', () => {
     expect(response.body).toMatchObject({ type: '/problems/bad-request', status: 400 });
   });
 
-  it('sends security headers', async () => {
-    const response = await request(testApp.http).get('/api/health');
+  it.each(['/api/health', '/api/no-such-endpoint'])('sends security headers (%s)', async (path) => {
+    const response = await request(testApp.http).get(path);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-frame-options']).toBeDefined();

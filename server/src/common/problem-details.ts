@@ -17,7 +17,7 @@ export interface Problem {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Turns anything thrown while serving a request into one problem body. */
-export function toProblem(error: unknown, log: Logger): Problem {
+export function toProblem(error: unknown, log: Pick<Logger, 'error'>): Problem {
   if (error instanceof DomainError) {
     const { status, title } = problemTypeFor(error.code);
     return { type: `/problems/${error.code}`, title, status, detail: error.detail, ...error.extensions };

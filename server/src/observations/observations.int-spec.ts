@@ -57,6 +57,17 @@ describe('bedside observation sets', () => {
       [admission.id],
     );
     expect(audit.rows[0].n).toBe(1);
+    const origin = await db.query(
+      'SELECT user_display_name, request_id, client_address FROM audit_events WHERE entity_id = $1',
+      [response.body.id],
+    );
+    expect(origin.rows).toEqual([
+      {
+        user_display_name: expect.stringMatching(/^Test nurse/),
+        request_id: response.headers['x-request-id'],
+        client_address: expect.stringMatching(/127\.0\.0\.1/),
+      },
+    ]);
   });
 
   it.each([

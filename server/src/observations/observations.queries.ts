@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RateUnit } from '@infusion-tracker/clinical';
 import type { AuditEntry } from '../audit/audit-trail.service.js';
-import { requestContext } from '../common/request-context.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { ObservationSet } from './observation-set.entity.js';
 
@@ -140,7 +139,7 @@ export async function insertObservationSetWithAudit(
   expected: ObservationContext,
   audit: Pick<AuditEntry, 'actor' | 'action' | 'change'>,
 ): Promise<InsertOutcome> {
-  const context = requestContext.getStore();
+  const origin = audit.actor?.origin;
   const values = COLUMNS.map(([property, , type]) => {
     const value = set[property];
     return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
@@ -152,8 +151,8 @@ export async function insertObservationSetWithAudit(
     audit.actor?.id ?? null,
     audit.actor?.displayName ?? null,
     audit.action,
-    context?.requestId ?? null,
-    context?.clientAddress ?? null,
+    origin?.requestId ?? null,
+    origin?.clientAddress ?? null,
     JSON.stringify(audit.change ?? null),
     expected.admittedAtExact,
     expected.orderRate === null ? null : String(expected.orderRate.value),

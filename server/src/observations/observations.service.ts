@@ -52,9 +52,8 @@ export class ObservationsService {
     input: CreateObservationSetRequest,
     idempotencyKey: string | null,
   ): Promise<RecordResult> {
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify(canonical(input)))
-      .digest('hex');
+    const asEntered = canonical(input);
+    const fingerprint = createHash('sha256').update(JSON.stringify(asEntered)).digest('hex');
     const manager = this.dataSource.manager;
     const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
     // A retry may come after the admission closed, or race its twin: the first result still stands.
@@ -80,7 +79,7 @@ export class ObservationsService {
         action: 'observation-set.created',
         change: {
           before: null,
-          after: { ...canonical(input), news2Total: set.news2Total, flags: set.flags },
+          after: { ...asEntered, news2Total: set.news2Total, flags: set.flags },
         },
       });
       if (outcome.kind === 'no-admission') throw new NotFound('The admission');
