@@ -1,12 +1,15 @@
 // The floor: the least any server can do to record an observation set over HTTP with node and pg. A bare
 // node:http server with a pg pool of the app's size (20) that parses the JSON body and runs one INSERT
 // into observation_sets with the same columns the app stores, the NEWS2 result and flags computed once at
-// start (the body never changes). No validation, no session, no audit row, no transaction: the app's
-// throughput is measured against this.
+// start (the body never changes). No validation, no session, no transaction: the app's throughput is
+// measured against this. Two paths:
+//   /api/admissions/:id/observation-sets             the set only
+//   /with-audit/api/admissions/:id/observation-sets  the set and its audit row in one statement, as every
+//                                                    clinical write must be audited (the app's writes)
 // Environment: DATABASE_URL, PORT, RECORDED_BY (a user id), SERVER_DIST (the server build). Prints
 // "listening" when ready.
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
@@ -29,13 +32,19 @@ const flags = observationFlags({
 });
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const recordedBy = process.env.RECORDED_BY;
-const PATH = /^\/api\/admissions\/([0-9a-f-]{36})\/observation-sets$/;
+const PATH = /^(\/with-audit)?\/api\/admissions\/([0-9a-f-]{36})\/observation-sets$/;
 const INSERT = `INSERT INTO observation_sets (admission_id, taken_at, respiration_rate, spo2, spo2_scale,
     supplemental_oxygen, oxygen_device, systolic_bp, diastolic_bp, pulse, consciousness, temperature_c, sedation,
     pain_score, side_effects, pump_rate_value, pump_rate_unit, comment, news2, news2_total, news2_response, flags,
     recorded_by, idempotency_key, request_fingerprint)
   VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
   RETURNING id, taken_at, recorded_at`;
+const INSERT_WITH_AUDIT = `WITH inserted AS (${INSERT}), audited AS (
+    INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address, change)
+    SELECT $22, 'Benchmark nurse', 'observation-set.created', 'observation-set', inserted.id::text, $1, $25, '127.0.0.1', $26::jsonb
+    FROM inserted
+  )
+  SELECT * FROM inserted`;
 
 const server = http.createServer((request, response) => {
   if (request.method === 'GET' && request.url === '/health') {
@@ -52,54 +61,56 @@ const server = http.createServer((request, response) => {
   request.on('end', () => {
     const raw = Buffer.concat(chunks);
     const set = JSON.parse(raw.toString('utf8'));
-    pool
-      .query(INSERT, [
-        match[1],
-        set.respirationRate,
-        set.spo2,
-        set.spo2Scale,
-        set.supplementalOxygen,
-        set.oxygenDevice ?? null,
-        set.systolicBp,
-        set.diastolicBp,
-        set.pulse,
-        set.consciousness,
-        set.temperatureC,
-        set.sedation,
-        set.painScore,
-        set.sideEffects,
-        set.pumpRate?.value ?? null,
-        set.pumpRate?.unit ?? null,
-        set.comment ?? null,
-        news2Json,
-        news2.total,
-        news2.response,
-        flags,
-        recordedBy,
-        request.headers['idempotency-key'] ?? null,
-        createHash('sha256').update(raw).digest('hex'),
-      ])
-      .then(
-        ({ rows: [row] }) => {
-          response.writeHead(201, { 'content-type': 'application/json' });
-          response.end(
-            JSON.stringify({
-              id: row.id,
-              admissionId: match[1],
-              takenAt: row.taken_at,
-              ...set,
-              news2,
-              flags,
-              recordedBy,
-              recordedAt: row.recorded_at,
-            }),
-          );
-        },
-        (error) => {
-          response.writeHead(500, { 'content-type': 'text/plain' });
-          response.end(error.message);
-        },
-      );
+    const withAudit = match[1] !== undefined;
+    const admissionId = match[2];
+    const setValues = [
+      admissionId,
+      set.respirationRate,
+      set.spo2,
+      set.spo2Scale,
+      set.supplementalOxygen,
+      set.oxygenDevice ?? null,
+      set.systolicBp,
+      set.diastolicBp,
+      set.pulse,
+      set.consciousness,
+      set.temperatureC,
+      set.sedation,
+      set.painScore,
+      set.sideEffects,
+      set.pumpRate?.value ?? null,
+      set.pumpRate?.unit ?? null,
+      set.comment ?? null,
+      news2Json,
+      news2.total,
+      news2.response,
+      flags,
+      recordedBy,
+      request.headers['idempotency-key'] ?? null,
+      createHash('sha256').update(raw).digest('hex'),
+    ];
+    const audit = withAudit ? [randomUUID(), JSON.stringify({ before: null, after: set })] : [];
+    pool.query(withAudit ? INSERT_WITH_AUDIT : INSERT, [...setValues, ...audit]).then(
+      ({ rows: [row] }) => {
+        response.writeHead(201, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            id: row.id,
+            admissionId,
+            takenAt: row.taken_at,
+            ...set,
+            news2,
+            flags,
+            recordedBy,
+            recordedAt: row.recorded_at,
+          }),
+        );
+      },
+      (error) => {
+        response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(error.message);
+      },
+    );
   });
 });
 server.keepAliveTimeout = 65_000;

@@ -1,11 +1,14 @@
 // A small HTTP load generator, run as a child process of run.mjs so that it never shares an event loop
 // with the server it measures: `connections` keep-alive connections on loopback, each sending its next
-// request as soon as the previous answer has been read. Bounded by time and by count; stops by itself.
+// request as soon as the previous answer has been read (closed loop), or, with `rate`, at a fixed
+// offered rate: request k is due at k/rate seconds, and its latency counts from then, so time spent
+// waiting for a free connection is counted too. Bounded by time and by count; stops by itself.
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * @param {object} job
@@ -20,6 +23,7 @@ import process from 'node:process';
  * @param {number} job.seconds         measured for this long ...
  * @param {number|null} job.maxRequests ... or until this many were measured
  * @param {number} job.expectStatus
+ * @param {number|null} [job.rate]     requests per second offered, over all connections; null: closed loop
  */
 async function run(job) {
   const agent = new http.Agent({
@@ -74,9 +78,12 @@ async function run(job) {
 
   const worker = async (index) => {
     while (!stop) {
-      const path = job.paths[issued++ % job.paths.length];
+      const sequence = issued++;
+      const path = job.paths[sequence % job.paths.length];
+      const due = job.rate ? began + (1000 * sequence) / job.rate : null;
+      if (due !== null && due > performance.now()) await sleep(due - performance.now());
       const measured = measuring;
-      const started = performance.now();
+      const started = due ?? performance.now();
       const { status, body: answer } = await send(path);
       const ended = performance.now();
       if (!measured) {

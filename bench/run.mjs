@@ -34,6 +34,8 @@ const USAGE = `npm run bench [-- options]
   --connections N        concurrent connections for recording sets (default 50)
   --seconds N            measured seconds per recording run (default 10), after --warmup N (default 2)
   --rounds N             recording runs per server, alternating which goes first (default 1)
+  --rate N               then the app again at N requests/s offered on the same connections (default 1000;
+                         0 to skip): latency at a load it can carry, not at saturation
   --board-requests N     sequential board requests (default 500); --board-concurrency N (default 10)
   --app-log-level LEVEL  the app's LOG_LEVEL (default info, as in production); its log goes to a file
   --json FILE            also write the figures as JSON
@@ -45,6 +47,7 @@ const { values: options } = parseArgs({
     years: { type: 'string', default: '10' },
     only: { type: 'string' },
     connections: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '1' },
@@ -72,6 +75,7 @@ const number = (name, min, max) => {
 const settings = {
   years: number('years', 0, 50),
   connections: number('connections', 1, 500),
+  rate: number('rate', 0, 100_000),
   seconds: number('seconds', 1, 120),
   warmup: number('warmup', 0, 60),
   rounds: number('rounds', 1, 5),
@@ -323,10 +327,10 @@ async function benchmarkRecording(postgres) {
 
   const body = JSON.stringify(OBSERVATION_SET);
   const paths = database.admissionIds.map((id) => `/api/admissions/${id}/observation-sets`);
-  const job = (port, headers, prefix) => ({
+  const job = (port, headers, prefix, pathPrefix = '', rate = null) => ({
     port,
     method: 'POST',
-    paths,
+    paths: paths.map((path) => pathPrefix + path),
     headers: { 'content-type': 'application/json', ...headers },
     body,
     idempotencyPrefix: prefix,
@@ -335,24 +339,38 @@ async function benchmarkRecording(postgres) {
     seconds: settings.seconds,
     maxRequests: null,
     expectStatus: 201,
+    rate,
   });
+  const appHeaders = { cookie: app.session.cookie, 'x-xsrf-token': app.session.xsrf };
   const targets = {
     floor: () =>
       load(job(floorPort, {}, 'bench-floor'), { serverPid: floor.child.pid, database: database.client }),
+    floorAudited: () =>
+      load(job(floorPort, {}, 'bench-floor', '/with-audit'), {
+        serverPid: floor.child.pid,
+        database: database.client,
+      }),
     app: () =>
-      load(job(app.port, { cookie: app.session.cookie, 'x-xsrf-token': app.session.xsrf }, 'bench-app'), {
+      load(job(app.port, appHeaders, 'bench-app'), { serverPid: app.pid, database: database.client }),
+    appAtRate: () =>
+      load(job(app.port, appHeaders, 'bench-app', '', settings.rate), {
         serverPid: app.pid,
         database: database.client,
       }),
   };
-  const runs = { floor: [], app: [] };
+  const runs = { floor: [], floorAudited: [], app: [] };
   for (let round = 0; round < settings.rounds; round += 1) {
-    for (const name of round % 2 === 0 ? ['floor', 'app'] : ['app', 'floor']) {
+    const order = ['floor', 'floorAudited', 'app'];
+    for (const name of round % 2 === 0 ? order : order.reverse()) {
       progress(
         `recording: ${name}, ${settings.connections} connections, ${settings.warmup} + ${settings.seconds} s`,
       );
       runs[name].push(await targets[name]());
     }
+  }
+  if (settings.rate > 0) {
+    progress(`recording: app at ${settings.rate} requests/s offered, ${settings.connections} connections`);
+    runs.appAtRate = [await targets.appAtRate()];
   }
   const stored = await database.client.query(
     `SELECT count(*) FILTER (WHERE idempotency_key LIKE 'bench-floor-%')::int AS floor,
@@ -463,12 +481,13 @@ function printReport(all) {
       `${run.clientCpuPercent.toFixed(0)} %`,
     ];
     const rows = [];
-    runs.floor.forEach((run, index) =>
-      rows.push(row(`floor: bare node http + pg${runs.floor.length > 1 ? ` #${index + 1}` : ''}`, run)),
-    );
-    runs.app.forEach((run, index) =>
-      rows.push(row(`infusion-tracker API${runs.app.length > 1 ? ` #${index + 1}` : ''}`, run)),
-    );
+    const numbered = (label, list) =>
+      list.forEach((run, index) => rows.push(row(`${label}${list.length > 1 ? ` #${index + 1}` : ''}`, run)));
+    numbered('floor: set only', runs.floor);
+    numbered('floor: set + audit row', runs.floorAudited);
+    numbered('infusion-tracker API', runs.app);
+    numbered(`API at ${settings.rate} req/s offered`, runs.appAtRate ?? []);
+
     out.push(
       table(
         [
@@ -487,13 +506,22 @@ function printReport(all) {
       ),
     );
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
-    const ratio =
-      median(runs.app.map((run) => run.throughput)) / median(runs.floor.map((run) => run.throughput));
+    const throughput = (list) => median(list.map((run) => run.throughput));
+    const ratioTo = (floor) => throughput(runs.app) / throughput(floor);
+    const verdict = (ratio) =>
+      `${(100 * ratio).toFixed(0)} % (target ≥ 50 %: ${ratio >= 0.5 ? 'met' : 'NOT met'})`;
     const p99 = median(runs.app.map((run) => run.latency.p99));
     out.push(
-      `API / floor throughput: ${(100 * ratio).toFixed(0)} % (target ≥ 50 %: ${ratio >= 0.5 ? 'met' : 'NOT met'}); ` +
-        `API p99 ${ms(p99)} ms (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}). ` +
-        `Rows stored (warm-up included): floor ${all.record.stored.floor}, API ${all.record.stored.app}.`,
+      `API / floor throughput: ${verdict(ratioTo(runs.floorAudited))} against the floor writing the same rows ` +
+        `(set + audit row), ${verdict(ratioTo(runs.floor))} against the set alone.`,
+    );
+    const atRate = runs.appAtRate?.[0];
+    const p99Verdict = (value) => `${ms(value)} ms (target < 50 ms: ${value < 50 ? 'met' : 'NOT met'})`;
+    out.push(
+      `API p99 ${p99Verdict(p99)} at saturation` +
+        (atRate ? `, ${p99Verdict(atRate.latency.p99)} at ${settings.rate} req/s offered` : '') +
+        '. ' +
+        `Rows stored (warm-up included): floors ${all.record.stored.floor}, API ${all.record.stored.app}.`,
     );
   }
   if (all.board) {

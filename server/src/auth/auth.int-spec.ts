@@ -114,6 +114,23 @@ describe('signing in and out', () => {
     expect(expired.body.type).toBe('/problems/session-expired');
   });
 
+  it('restarts the idle clock once when many requests of one session arrive together', async () => {
+    const nurse = await aUser(testApp, ['nurse']);
+    const client = await ApiClient.signedIn(testApp, nurse.username);
+    await db.query("UPDATE sessions SET last_seen_at = now() - interval '14 minutes' WHERE user_id = $1", [
+      nurse.id,
+    ]);
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => client.get('/api/auth/me').then((response) => response.status)),
+    );
+    expect(statuses).toEqual(Array(12).fill(200));
+    const { rows } = await db.query(
+      "SELECT last_seen_at > now() - interval '1 minute' AS fresh FROM sessions WHERE user_id = $1",
+      [nurse.id],
+    );
+    expect(rows).toEqual([{ fresh: true }]);
+  });
+
   it('keeps a session in use alive and ends it at its absolute lifetime', async () => {
     const nurse = await aUser(testApp, ['nurse']);
     const client = await ApiClient.signedIn(testApp, nurse.username);

@@ -60,8 +60,14 @@ export class SessionsService {
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1
        ), touched AS (
+         -- Requests arriving together all see the session stale: one touches it, the others skip the
+         -- locked row rather than queue behind each other's commits.
          UPDATE sessions SET last_seen_at = now()
-         FROM found WHERE sessions.token_hash = found.token_hash AND found.usable AND found.stale
+         WHERE token_hash IN (
+           SELECT s.token_hash FROM sessions s JOIN found ON s.token_hash = found.token_hash
+           WHERE found.usable AND found.stale
+           FOR UPDATE OF s SKIP LOCKED
+         )
          RETURNING sessions.token_hash
        )
        SELECT * FROM found`,
