@@ -58,7 +58,7 @@ describe('bedside observation sets', () => {
     );
     expect(audit.rows[0].n).toBe(1);
     const origin = await db.query(
-      'SELECT user_display_name, request_id, client_address FROM audit_events WHERE entity_id = $1',
+      'SELECT user_display_name, request_id, client_address, change FROM audit_events WHERE entity_id = $1',
       [response.body.id],
     );
     expect(origin.rows).toEqual([
@@ -66,6 +66,14 @@ describe('bedside observation sets', () => {
         user_display_name: expect.stringMatching(/^Test nurse/),
         request_id: response.headers['x-request-id'],
         client_address: expect.stringMatching(/127\.0\.0\.1/),
+        change: {
+          before: null,
+          after: {
+            ...anObservationSet(),
+            news2Total: 0,
+            flags: [],
+          },
+        },
       },
     ]);
   });

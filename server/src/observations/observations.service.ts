@@ -7,6 +7,7 @@ import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
 import { DomainError, NotFound, ValidationFailed } from '../common/domain-error.js';
+import { stableJson } from '../common/stable-json.js';
 import type { CreateObservationSetRequest } from './dto/observation-set.request.js';
 import { toObservationSetResponse, type ObservationSetResponse } from './dto/observation-set.response.js';
 import type { ObservationScheduleRequest } from './dto/observation-schedule.request.js';
@@ -52,8 +53,8 @@ export class ObservationsService {
     input: CreateObservationSetRequest,
     idempotencyKey: string | null,
   ): Promise<RecordResult> {
-    const asEntered = canonical(input);
-    const fingerprint = createHash('sha256').update(JSON.stringify(asEntered)).digest('hex');
+    // The same body gives the same fingerprint whatever its key order, so a retry is recognised.
+    const fingerprint = createHash('sha256').update(stableJson(input)!).digest('hex');
     const manager = this.dataSource.manager;
     const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
     // A retry may come after the admission closed, or race its twin: the first result still stands.
@@ -79,17 +80,13 @@ export class ObservationsService {
         action: 'observation-set.created',
         change: {
           before: null,
-          after: { ...asEntered, news2Total: set.news2Total, flags: set.flags },
+          after: { ...input, news2Total: set.news2Total, flags: set.flags },
         },
       });
       if (outcome.kind === 'no-admission') throw new NotFound('The admission');
       this.contextHints.remember(admissionId, outcome.context);
       if (outcome.kind === 'inserted') {
-        const stored = manager.create(ObservationSet, {
-          ...set,
-          id: outcome.id,
-          recordedAt: outcome.recordedAt,
-        });
+        const stored: ObservationSet = { ...set, id: outcome.id, recordedAt: outcome.recordedAt };
         return { set: toObservationSetResponse(stored, null, actor.displayName), replayed: false };
       }
       if (outcome.kind === 'key-taken') {
@@ -211,20 +208,6 @@ export class ObservationsService {
     });
     return new Map(users.map((user) => [user.id, user.displayName]));
   }
-}
-
-/** The request as a stable object (key order fixed), to recognise a retry of the same body. */
-function canonical(input: CreateObservationSetRequest): Record<string, unknown> {
-  const plain = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-  const sort = (value: unknown): unknown =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((key) => [key, sort((value as Record<string, unknown>)[key])]),
-        )
-      : value;
-  return sort(plain) as Record<string, unknown>;
 }
 
 /** Why a set cannot be recorded for this admission at this time, or null when it can. */
