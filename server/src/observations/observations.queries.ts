@@ -85,7 +85,9 @@ const COLUMNS: [keyof NewObservationSet, string, string][] = [
   ['requestFingerprint', 'request_fingerprint', 'text'],
 ];
 
-const OPEN_STATUSES = "('admitted', 'infusing', 'paused', 'infusion-stopped')";
+/** The statuses in which an admission takes observation sets. */
+export const RECORDABLE_STATUSES: readonly string[] = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
+const OPEN_STATUSES = `(${RECORDABLE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const AUDIT_PARAMS = COLUMNS.length + 1; // then user id, name, action, request id, address, change
 const EXPECTED_PARAMS = AUDIT_PARAMS + 6; // then admitted_at, order value, order unit
 const param = (index: number, type?: string) => `$${index}${type ? `::${type}` : ''}`;

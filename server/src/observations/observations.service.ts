@@ -18,6 +18,7 @@ import { ContextHints } from './context-hints.js';
 import {
   insertObservationSetWithAudit,
   observationContext,
+  RECORDABLE_STATUSES,
   type NewObservationSet,
   type ObservationContext,
 } from './observations.queries.js';
@@ -28,7 +29,6 @@ export interface RecordResult {
   replayed: boolean;
 }
 
-const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
 /** A remembered context may be stale, then the one the insert returned can be too (a busy admission). */
 const RECORD_ATTEMPTS = 3;
 
@@ -212,7 +212,7 @@ export class ObservationsService {
 
 /** Why a set cannot be recorded for this admission at this time, or null when it can. */
 function recordRefusal(context: ObservationContext, takenAt: Date): Error | null {
-  if (!RECORDABLE.includes(context.status)) {
+  if (!RECORDABLE_STATUSES.includes(context.status)) {
     return new DomainError(
       'illegal-transition',
       `Cannot record observations for an admission that is ${context.status}.`,
