@@ -23,6 +23,17 @@ export interface AuditEntry {
   change?: Record<string, unknown>;
 }
 
+/** Who wrote an audit row and from which request: the explicit origin, else the actor's. */
+export function auditAuthor(entry: Pick<AuditEntry, 'actor' | 'origin'>) {
+  const origin = entry.origin ?? entry.actor?.origin;
+  return {
+    userId: entry.actor?.id ?? null,
+    userDisplayName: entry.actor?.displayName ?? null,
+    requestId: origin?.requestId ?? null,
+    clientAddress: origin?.clientAddress ?? null,
+  };
+}
+
 /**
  * Writes audit events. It takes the caller's transaction manager, so an audit row exists exactly when
  * the write it describes does.
@@ -30,16 +41,12 @@ export interface AuditEntry {
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const origin = entry.origin ?? entry.actor?.origin;
     await manager.insert(AuditEvent, {
-      userId: entry.actor?.id ?? null,
-      userDisplayName: entry.actor?.displayName ?? null,
+      ...auditAuthor(entry),
       action: entry.action,
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
       admissionId: entry.admissionId ?? null,
-      requestId: origin?.requestId ?? null,
-      clientAddress: origin?.clientAddress ?? null,
       change: entry.change ?? null,
     } as QueryDeepPartialEntity<AuditEvent>);
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RateUnit } from '@infusion-tracker/clinical';
-import type { AuditEntry } from '../audit/audit-trail.service.js';
+import { type AuditEntry, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { ObservationSet } from './observation-set.entity.js';
 
@@ -139,9 +139,9 @@ export async function insertObservationSetWithAudit(
   manager: EntityManager,
   set: NewObservationSet,
   expected: ObservationContext,
-  audit: Pick<AuditEntry, 'actor' | 'action' | 'change'>,
+  audit: Pick<AuditEntry, 'actor' | 'origin' | 'action' | 'change'>,
 ): Promise<InsertOutcome> {
-  const origin = audit.actor?.origin;
+  const author = auditAuthor(audit);
   const values = COLUMNS.map(([property, , type]) => {
     const value = set[property];
     return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
@@ -150,11 +150,11 @@ export async function insertObservationSetWithAudit(
     ContextRow & { as_expected: boolean; id: string | null; recorded_at: Date | null }
   >(manager, 'insert-observation-set', INSERT_WITH_AUDIT, [
     ...values,
-    audit.actor?.id ?? null,
-    audit.actor?.displayName ?? null,
+    author.userId,
+    author.userDisplayName,
     audit.action,
-    origin?.requestId ?? null,
-    origin?.clientAddress ?? null,
+    author.requestId,
+    author.clientAddress,
     JSON.stringify(audit.change ?? null),
     expected.admittedAtExact,
     expected.orderRate === null ? null : String(expected.orderRate.value),
