@@ -3,3 +3,4 @@ export * from './observation-flags.js';
 export * from './observation-schedule.js';
 export * from './day-of-stay.js';
 export * from './infusion-record.js';
+export * from './pain-change.js';
