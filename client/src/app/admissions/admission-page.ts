@@ -42,6 +42,7 @@ import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
 import { ObservationSchedulePanel } from './observation-schedule-panel';
 import { ObservationHistory } from '../ward/observation-history';
+import { AdmissionFollowUpsPanel } from '../follow-ups/admission-follow-ups-panel';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
@@ -79,6 +80,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     EnteredInErrorForm,
     ObservationHistory,
     ObservationSchedulePanel,
+    AdmissionFollowUpsPanel,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',
