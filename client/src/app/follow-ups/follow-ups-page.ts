@@ -102,6 +102,14 @@ export class FollowUpsPage {
       entries: worklist.items.filter((entry) => entry.section === section.section),
     })).filter((section) => section.entries.length > 0);
   });
+  /** The ward in the address is offered even when no admission is open there (the wards list only those). */
+  protected readonly wardChoices = computed(() => {
+    const wards = this.wards();
+    const selected = this.ward();
+    return !selected || wards.some((ward) => ward.id === selected)
+      ? wards
+      : [{ id: selected, name: selected, openAdmissions: 0 }, ...wards];
+  });
   protected readonly filtered = computed(() => Boolean(this.ward() || this.indication() || this.clinician()));
 
   constructor() {
