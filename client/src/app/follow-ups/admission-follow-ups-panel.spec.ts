@@ -158,6 +158,13 @@ describe('AdmissionFollowUpsPanel', () => {
     button(panel, 'Lost to follow-up, died, withdrew or readmitted').click();
     await settle(fixture);
     expect(field(panel, 'On').value).toBe('2025-07-01');
+    // A readmission for another infusion is the prescriber's to record.
+    expect(Array.from(select(panel, 'What happened').options).map((option) => text(option))).toEqual([
+      'Choose',
+      'Lost to follow-up',
+      'Patient died',
+      'Patient withdrew from follow-up',
+    ]);
     choose(select(panel, 'What happened'), 'Lost to follow-up');
     type(field(panel, 'Reason'), 'Three months without contact; letter returned');
     button(panel, 'Save').click();

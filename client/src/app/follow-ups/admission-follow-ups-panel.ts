@@ -105,7 +105,6 @@ export class AdmissionFollowUpsPanel {
   protected readonly resultLabels = ATTEMPT_RESULT_LABELS;
   protected readonly gradeLabels = GRADE_LABELS;
   protected readonly terminalLabels = TERMINAL_EVENT_LABELS;
-  protected readonly terminalKinds = TERMINAL_EVENT_KINDS;
   protected readonly headings = HEADINGS;
   protected readonly formatCalendarDate = formatCalendarDate;
   protected readonly windowWords = windowWords;
@@ -117,6 +116,10 @@ export class AdmissionFollowUpsPanel {
   protected readonly saving = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly statusMessage = signal<string | null>(null);
+  /** A readmission for another infusion is the prescriber's to record; the other endings anyone's who records. */
+  protected readonly terminalKinds = computed(() =>
+    TERMINAL_EVENT_KINDS.filter((kind) => kind !== 'readmitted' || this.isPrescriber()),
+  );
   protected readonly open = computed(() => !this.followUps()?.terminalEvent);
 
   private readonly formBuilder = inject(NonNullableFormBuilder);
