@@ -575,6 +575,8 @@ export interface FollowUp {
   failedAttempts: number;
   outcome: FollowUpOutcome | null;
   outcomesEnteredInError: FollowUpOutcome[];
+  /** The limit of the schedule version in force when the follow-up was created. */
+  failedAttemptLimit?: number;
 }
 
 export interface TerminalEvent {
@@ -596,6 +598,8 @@ export interface AdmissionFollowUps {
   /** By due date. */
   items: FollowUp[];
   terminalEvent: TerminalEvent | null;
+  /** The ward's local date. */
+  today?: string;
 }
 
 export interface CreateExtraFollowUpRequest {

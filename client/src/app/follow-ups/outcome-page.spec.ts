@@ -13,7 +13,7 @@ import { provideTestApp } from '../../testing/providers';
 import { loadAppInfo } from '../../testing/session';
 import { AdmissionFollowUps, Instrument } from '../core/api-types';
 import { Clock } from '../core/idle/clock';
-import { OutcomePage, instrumentScore } from './outcome-page';
+import { OutcomePage } from './outcome-page';
 
 const bpi: Instrument = {
   code: 'bpi-interference',
@@ -254,17 +254,5 @@ describe('OutcomePage', () => {
   it('says so when the follow-up already has an outcome', async () => {
     await open(admissionFollowUps({ items: [{ ...week2(), status: 'done', outcome: aFollowUpOutcome() }] }));
     expect(text(page)).toContain('This follow-up already has an outcome.');
-  });
-});
-
-describe('instrumentScore', () => {
-  it('is the mean of the answered items, valid only with enough of them answered', () => {
-    expect(instrumentScore(bpi, { a: 2, b: 4, c: 6 })).toEqual({ score: 4, valid: false, answered: 3 });
-    expect(instrumentScore(bpi, { a: 2, b: 4, c: 6, d: 0, e: null })).toEqual({
-      score: 3,
-      valid: true,
-      answered: 4,
-    });
-    expect(instrumentScore(bpi, {})).toEqual({ score: null, valid: false, answered: 0 });
   });
 });

@@ -29,6 +29,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
+import { scoreInstrument } from '@infusion-tracker/clinical';
 import { forkJoin } from 'rxjs';
 import {
   ADVERSE_EFFECT_GRADES,
@@ -68,25 +69,6 @@ const ASKED_BY_THE_FORM = new Set(['pgic', 'nrs']);
 const METHODS: readonly OutcomeMethod[] = ['phone', 'video', 'clinic', 'letter'];
 
 const nrs = () => typedNumber({ places: 0, min: 0, max: 10 });
-
-/** Mean of the answered items, valid only with at least `minAnswered` answered (BPI interference: 4 of 7). */
-export function instrumentScore(
-  instrument: Instrument,
-  answers: Record<string, number | null>,
-): { score: number | null; valid: boolean; answered: number } {
-  const values = instrument.items
-    .map((item) => answers[item.key])
-    .filter((value): value is number => typeof value === 'number');
-  if (values.length === 0) {
-    return { score: null, valid: false, answered: 0 };
-  }
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  return {
-    score: Math.round(mean * 100) / 100,
-    valid: values.length >= instrument.scoring.minAnswered,
-    answered: values.length,
-  };
-}
 
 /**
  * The outcome of one follow-up, as the patient answered it: pain, global impression, whether benefit
@@ -262,7 +244,7 @@ export class OutcomePage {
   protected scoreWords(instrument: Instrument): string {
     this.instrumentValues();
     const answers = this.answers(instrument);
-    const { score, valid, answered } = instrumentScore(instrument, answers);
+    const { score, valid, answered } = scoreInstrument(instrument, answers);
     if (score === null) {
       return 'Not answered';
     }
