@@ -90,7 +90,7 @@ describe('AdmissionFollowUpsPanel', () => {
       'Baseline pain 8 ; at discharge 4 ; PGIC at discharge 2 Much improved',
     );
     const items = panel.querySelectorAll('.follow-up');
-    expect(text(items[0])).toContain('Week 1 Done Due 24 Jun 2025, window 21 Jun 2025 – 27 Jun 2025');
+    expect(text(items[0])).toContain('Week 1 Done Due 24 Jun 2025, window 21–27 Jun 2025');
     expect(text(items[0])).toContain('23 Jun 2025, 09:00: Phone, no answer by Sam Patel');
     expect(text(items[0])).toContain(
       'pain now 6 (Down 2 points (25 %) from baseline 8) ; PGIC 3 Minimally improved',

@@ -11,11 +11,21 @@ export function daysBetween(from: string, to: string): number {
 
 const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
 
-/** "1–7 Jul 2025" or "29 Jun – 5 Jul 2025": a follow-up's window, both ends included. */
+/** "19–25 Nov 2026", "29 Nov – 2 Dec 2026", "30 Dec 2026 – 5 Jan 2027": a window, both ends included. */
 export function windowWords(start: string, end: string): string {
-  return start === end
-    ? formatCalendarDate(start)
-    : `${formatCalendarDate(start)} – ${formatCalendarDate(end)}`;
+  if (start === end) {
+    return formatCalendarDate(start);
+  }
+  const [startYear, startMonth, startDay] = start.split('-');
+  const [endYear, endMonth] = end.split('-');
+  if (startYear !== endYear) {
+    return `${formatCalendarDate(start)} – ${formatCalendarDate(end)}`;
+  }
+  if (startMonth !== endMonth) {
+    const dayAndMonth = formatCalendarDate(start).replace(` ${startYear}`, '');
+    return `${dayAndMonth} – ${formatCalendarDate(end)}`;
+  }
+  return `${Number(startDay)}–${formatCalendarDate(end)}`;
 }
 
 /** Where a follow-up stands today, in words that do not need colour: "Overdue by 3 days". */

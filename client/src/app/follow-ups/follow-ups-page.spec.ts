@@ -111,7 +111,7 @@ describe('FollowUpsPage', () => {
       'CRPS (complex regional pain syndrome) · Ward 7 Pain Unit · stay 10 Jun 2025 – 17 Jun 2025',
     );
     expect(entry).toContain('Week 1 Overdue by 4 days');
-    expect(entry).toContain('Due 24 Jun 2025, window 21 Jun 2025 – 27 Jun 2025');
+    expect(entry).toContain('Due 24 Jun 2025, window 21–27 Jun 2025');
     // 08:15 UTC is 09:15 on the London ward in June.
     expect(entry).toContain('2 attempts; last 26 Jun 2025, 09:15, no answer');
     const phone = section('Overdue')?.querySelector<HTMLAnchorElement>('a.phone');

@@ -212,6 +212,13 @@ export class OutcomePage {
   protected readonly askBenefitReturned = computed(
     () => this.earlierEnded() && this.benefitOngoing() === 'yes',
   );
+  /** The date typed, as the ward writes dates, whatever the browser's own date format. */
+  protected readonly assessedOnWords = computed(() => {
+    const date = this.value().assessedOn;
+    return date && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? `${formatCalendarDate(date)}, ward date; not before discharge, not in the future`
+      : "The ward's date; not before discharge, not in the future";
+  });
   protected readonly today = computed(() => wardDate(this.clock.now(), this.appInfo.wardTimeZone()));
 
   constructor() {
