@@ -30,7 +30,7 @@ export class FollowUpOutcomePage {
     await this.form.getByLabel('Method').selectOption({ label: outcome.method });
     await this.form.getByLabel('Pain now (NRS 0-10)').fill(outcome.painNow);
     if (outcome.painWorstWeek) {
-      await this.form.getByLabel('Worst pain in the last week (NRS 0-10)').fill(outcome.painWorstWeek);
+      await this.form.getByLabel('Worst pain last week (NRS 0-10)').fill(outcome.painWorstWeek);
     }
     if (outcome.pgic) {
       await this.form.getByRole('radio', { name: outcome.pgic, exact: true }).check();

@@ -70,6 +70,18 @@ describe('OutcomePage', () => {
     await settle(fixture);
   }
 
+  /** An item of a questionnaire, labelled by its own text beside a short answer field. */
+  function item(text: string): HTMLInputElement {
+    const label = Array.from(page.querySelectorAll('label')).find((element) =>
+      element.textContent?.trim().endsWith(text),
+    );
+    const input = page.querySelector<HTMLInputElement>(`#${label?.getAttribute('for')}`);
+    if (!input) {
+      throw new Error(`No questionnaire item ${text}`);
+    }
+    return input;
+  }
+
   function fillRequired(pain = '5') {
     type(field(page, 'Pain now (NRS 0-10)'), pain);
     choose(select(page, 'Method'), 'Phone');
@@ -209,14 +221,14 @@ describe('OutcomePage', () => {
     // PGIC and the NRS are the form's own questions, not asked twice.
     expect(page.querySelectorAll('fieldset.instrument')).toHaveLength(1);
     expect(text(instrument)).toContain('Placeholder text , not the licensed questionnaire');
-    type(field(page, 'Item a'), '4');
-    type(field(page, 'Item b'), '6');
+    type(item('Item a'), '4');
+    type(item('Item b'), '6');
     await settle(fixture);
     expect(text(instrument?.querySelector('.score'))).toBe(
       'No valid score: 2 of 7 answered, at least 4 needed',
     );
-    type(field(page, 'Item c'), '5');
-    type(field(page, 'Item d'), '7');
+    type(item('Item c'), '5');
+    type(item('Item d'), '7');
     await settle(fixture);
     expect(text(instrument?.querySelector('.score'))).toBe('Score 5.5 (4 of 7 answered)');
 

@@ -124,7 +124,7 @@ export class OutcomePage {
     assessedOn: 'Assessed on',
     method: 'Method',
     painNow: 'Pain now (NRS 0-10)',
-    painWorstWeek: 'Worst pain in the last week (NRS 0-10)',
+    painWorstWeek: 'Worst pain last week (NRS 0-10)',
     pgic: 'PGIC',
     benefitOngoing: 'Benefit ongoing?',
     benefitReturned: 'Benefit returned?',
