@@ -3,6 +3,8 @@ export * from './observation-flags.js';
 export * from './observation-schedule.js';
 export * from './day-of-stay.js';
 export * from './infusion-record.js';
+export * from './follow-up-schedule.js';
+export * from './instruments.js';
 export * from './kaplan-meier.js';
 export * from './log-rank.js';
 export * from './wilson-interval.js';
