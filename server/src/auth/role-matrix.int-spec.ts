@@ -244,6 +244,13 @@ const ENDPOINTS: Endpoint[] = [
     access: ['prescriber'],
     call: (c, { admissionId }) => c.patch(`/api/admissions/${admissionId}`, { version: 2, bed: '14' }),
   },
+  // Outcome reports (issue 11)
+  {
+    method: 'get',
+    path: '/api/reports/outcomes',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/outcomes?groupBy=indication'),
+  },
 ];
 
 const setUp = { prescriber: null as unknown as ApiClient };
