@@ -251,6 +251,12 @@ const ENDPOINTS: Endpoint[] = [
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/reports/outcomes?groupBy=indication'),
   },
+  {
+    method: 'get',
+    path: '/api/exports/outcome-analysis.csv',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/exports/outcome-analysis.csv'),
+  },
 ];
 
 const setUp = { prescriber: null as unknown as ApiClient };

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { logRank, wilsonInterval } from '@infusion-tracker/clinical';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { addDays, daysFromToday, OutcomeCohorts } from '../testing/outcome-factories.js';
@@ -458,6 +459,122 @@ describe('GET /api/reports/outcomes', () => {
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  describe('the analysis data set (GET /api/exports/outcome-analysis.csv)', () => {
+    async function exportCsv(ward: string, query = '') {
+      const response = await auditor.get(
+        `/api/exports/outcome-analysis.csv?ward=${encodeURIComponent(ward)}${query}`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      const [header, ...rows] = response.text.trimEnd().split('\r\n');
+      return { text: response.text, header: header.split(','), rows: rows.map((row) => row.split(',')) };
+    }
+
+    it('has one de-identified row per discharged admission, with days instead of dates, its follow-ups and its place on the curve', async () => {
+      const ward = aWard();
+      const admittedOn = addDays(origin, -4);
+      const ended = await cohorts.discharged({ ward, admittedOn, dischargedOn: origin, painAtDischarge: 4 });
+      await cohorts.outcome(ended, 1, { assessedOn: addDays(origin, 7), painNow: 4 });
+      await cohorts.outcome(ended, 2, {
+        assessedOn: addDays(origin, 14),
+        painNow: 7,
+        benefitEndedOn: addDays(origin, 11),
+      });
+      await cohorts.discharged({ ward, admittedOn, dischargedOn: addDays(origin, 1), painAtDischarge: 7 });
+
+      const { text, header, rows } = await exportCsv(ward);
+      expect(rows).toHaveLength(2);
+      const record = (row: string[]) => Object.fromEntries(header.map((column, i) => [column, row[i]]));
+      expect(record(rows[0])).toEqual({
+        study_id: expect.stringMatching(/^S-[0-9A-F]{12}$/),
+        ward,
+        indication: 'crps',
+        drug: 'ketamine',
+        baseline_pain: '8',
+        pain_at_discharge: '4',
+        response_at_discharge: 'responder',
+        days_admission_to_infusion_start: '0',
+        days_admission_to_infusion_stop: '4',
+        days_admission_to_discharge: '4',
+        time_origin: 'infusion-stop',
+        days_admission_to_benefit_end: '15',
+        week_1_status: 'done',
+        week_1_pain: '4',
+        week_1_benefit_ongoing: 'yes',
+        week_1_days_from_admission: '11',
+        week_2_status: 'done',
+        week_2_pain: '7',
+        week_2_benefit_ongoing: 'no',
+        week_2_days_from_admission: '18',
+        on_curve: 'yes',
+        time_days: '11',
+        event: '1',
+        event_or_censoring: 'benefit-ended',
+      });
+      expect(record(rows[1])).toMatchObject({
+        response_at_discharge: 'non-responder',
+        week_1_status: 'not-scheduled',
+        on_curve: 'no',
+        time_days: '',
+        event: '',
+        event_or_censoring: 'non-responder',
+      });
+      // No calendar date, MRN, name or date of birth anywhere.
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).not.toMatch(/Nguyen|Thi Mai|1975|T\d+-\d+/);
+    });
+
+    it('keeps study ids stable across exports and audits every export', async () => {
+      const ward = aWard();
+      for (let i = 0; i < 2; i += 1) {
+        await cohorts.discharged({
+          ward,
+          admittedOn: addDays(origin, -4),
+          dischargedOn: origin,
+          painAtDischarge: 3,
+        });
+      }
+      const database = testApp.app.get(DataSource);
+      const exportsBefore = await database.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.outcome-analysis-exported' AND change -> 'filter' ->> 'ward' = $1`,
+        [ward],
+      );
+      const first = (await exportCsv(ward)).rows.map((row) => row[0]);
+      const second = (await exportCsv(ward, '&threshold=50')).rows.map((row) => row[0]);
+      expect(new Set(first).size).toBe(2);
+      expect(second).toEqual(first);
+      const exportsAfter = await database.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'report.outcome-analysis-exported' AND change -> 'filter' ->> 'ward' = $1`,
+        [ward],
+      );
+      expect(exportsAfter[0].n - exportsBefore[0].n).toBe(2);
+    });
+
+    it('neutralises a cell a spreadsheet would run as a formula', async () => {
+      counter += 1;
+      const ward = `=HYPERLINK("http://x") ${counter}`;
+      await cohorts.discharged({
+        ward,
+        admittedOn: addDays(origin, -4),
+        dischargedOn: origin,
+        painAtDischarge: 3,
+      });
+      const { text } = await exportCsv(ward);
+      expect(text).toContain(`"'=HYPERLINK(""http://x"") ${counter}"`);
+    });
+
+    it('answers an empty cohort with the header only', async () => {
+      const { header, rows } = await exportCsv(aWard());
+      expect(header[0]).toBe('study_id');
+      expect(rows).toEqual([]);
+    });
+
+    it('refuses a nurse', async () => {
+      const nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+      expect((await nurse.get('/api/exports/outcome-analysis.csv')).status).toBe(403);
+    });
   });
 
   it('is for auditors, prescribers and admins, not nurses', async () => {

@@ -48,7 +48,7 @@ export interface ResponderRateRow {
 // The filter is the same for every statement of the report: $1 the ward's time zone, then the filters.
 function cohortSql(): string {
   return `SELECT a.id, a.patient_id, a.ward, a.indication, a.drug, a.baseline_pain, a.pain_at_discharge,
-                 a.discharged_at, (a.discharged_at AT TIME ZONE $1)::date AS discharged_on
+                 a.admitted_at, a.discharged_at, (a.discharged_at AT TIME ZONE $1)::date AS discharged_on
           FROM admissions a
           WHERE a.status = 'discharged'
             AND ($2::date IS NULL OR (a.discharged_at AT TIME ZONE $1)::date >= $2::date)
@@ -69,28 +69,43 @@ function parameters(timeZone: string, filter: OutcomeReportFilter): unknown[] {
   ];
 }
 
+// What became of a scheduled follow-up, in order of precedence: done (a current outcome), lost
+// (cancelled by a terminal event, or due after one), cancelled (another reason), missed (settled
+// missed, or its window closed without an outcome), not yet due. Needs f, o, x and terminal."on".
+const FOLLOW_UP_STATE = `CASE
+    WHEN o.id IS NOT NULL THEN 'done'
+    WHEN x.terminal_event_id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
+    WHEN x.follow_up_id IS NOT NULL THEN 'cancelled'
+    WHEN f.settled = 'missed' OR f.window_end < (now() AT TIME ZONE $1)::date THEN 'missed'
+    ELSE 'not-due'
+  END`;
+
 /**
- * Every discharged admission of the cohort with what the duration-of-benefit analysis needs, in one
- * statement: indexed LATERAL lookups per admission (infusion_events_by_admission,
- * follow_up_outcomes_by_admission, admissions_by_patient), no entity loaded one by one. Outcomes
- * assessed on or after a readmission's day are not this admission's to count.
+ * The per-admission statement shared by the report and the analysis data set: the cohort, each
+ * admission's time origin, readmission, terminal event, first reported end of benefit and last
+ * ongoing follow-up, by indexed LATERAL lookups (infusion_events_by_admission,
+ * follow_up_outcomes_by_admission, admissions_by_patient, follow_ups_by_admission). With `analysis`,
+ * also the days from admission to each event and every scheduled follow-up, one batch at a time in
+ * (discharged_at, id) order from the keyset in $7, $8, at most $9 rows.
  */
-export function outcomeRows(
-  manager: EntityManager,
-  timeZone: string,
-  filter: OutcomeReportFilter,
-): Promise<OutcomeRow[]> {
-  return manager.query(
-    `WITH cohort AS (${cohortSql()}),
+function outcomeSql(analysis: boolean): string {
+  const page = analysis
+    ? `AND ($7::timestamptz IS NULL OR (a.discharged_at, a.id) > ($7::timestamptz, $8::uuid))
+       ORDER BY a.discharged_at, a.id LIMIT $9`
+    : '';
+  return `WITH cohort AS (${cohortSql()} ${page}),
      timed AS (
        SELECT c.*,
-              coalesce(stop.stopped_on, c.discharged_on) AS origin_on,
+              (c.admitted_at AT TIME ZONE $1)::date AS admitted_on,
+              infusion.started_on, infusion.stopped_on,
+              coalesce(infusion.stopped_on, c.discharged_on) AS origin_on,
               readmission.readmitted_on
        FROM cohort c
        LEFT JOIN LATERAL (
-         SELECT (max(e.occurred_at) AT TIME ZONE $1)::date AS stopped_on
-         FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'stop'
-       ) stop ON true
+         SELECT (min(e.occurred_at) FILTER (WHERE e.type = 'start') AT TIME ZONE $1)::date AS started_on,
+                (max(e.occurred_at) FILTER (WHERE e.type = 'stop') AT TIME ZONE $1)::date AS stopped_on
+         FROM infusion_events e WHERE e.admission_id = c.id
+       ) infusion ON true
        LEFT JOIN LATERAL (
          SELECT (min(n.admitted_at) AT TIME ZONE $1)::date AS readmitted_on
          FROM admissions n
@@ -104,9 +119,20 @@ export function outcomeRows(
             t.readmitted_on IS NOT NULL AS readmitted,
             ended.benefit_ended_on - t.origin_on AS ended_day,
             ongoing.last_ongoing_on - t.origin_on AS last_ongoing_day
+            ${
+              analysis
+                ? `, t.discharged_at,
+            t.started_on - t.admitted_on AS days_to_infusion_start,
+            t.stopped_on - t.admitted_on AS days_to_infusion_stop,
+            t.discharged_on - t.admitted_on AS days_to_discharge,
+            t.stopped_on IS NOT NULL AS origin_is_stop,
+            ended.benefit_ended_on - t.admitted_on AS days_to_benefit_end,
+            follow_up.by_week AS follow_ups`
+                : ''
+            }
      FROM timed t
      LEFT JOIN LATERAL (
-       SELECT x.kind FROM follow_up_terminal_events x
+       SELECT x.kind, x."on" FROM follow_up_terminal_events x
        WHERE x.admission_id = t.id AND x.entered_in_error_at IS NULL LIMIT 1
      ) terminal ON true
      LEFT JOIN LATERAL (
@@ -121,9 +147,80 @@ export function outcomeRows(
          AND (t.readmitted_on IS NULL OR o.assessed_on < t.readmitted_on)
          AND (ended.assessed_on IS NULL OR o.assessed_on < ended.assessed_on)
      ) ongoing ON true
-     ORDER BY t.discharged_at, t.id`,
+     ${
+       analysis
+         ? `LEFT JOIN LATERAL (
+       SELECT jsonb_object_agg(f.weeks, jsonb_build_object(
+                'status', ${FOLLOW_UP_STATE},
+                'painNow', o.pain_now,
+                'benefitOngoing', o.benefit_ongoing,
+                'daysFromAdmission', o.assessed_on - t.admitted_on)) AS by_week
+       FROM follow_ups f
+       LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+       LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
+       WHERE f.admission_id = t.id AND f.kind = 'scheduled'
+     ) follow_up ON true`
+         : ''
+     }
+     ORDER BY t.discharged_at, t.id`;
+}
+
+/** Every discharged admission of the cohort with what the duration-of-benefit analysis needs. */
+export function outcomeRows(
+  manager: EntityManager,
+  timeZone: string,
+  filter: OutcomeReportFilter,
+): Promise<OutcomeRow[]> {
+  return manager.query(outcomeSql(false), parameters(timeZone, filter));
+}
+
+export interface FollowUpCell {
+  status: 'done' | 'lost' | 'cancelled' | 'missed' | 'not-due';
+  painNow: number | null;
+  benefitOngoing: boolean | null;
+  daysFromAdmission: number | null;
+}
+
+/** One admission of the analysis data set: the report's row and the days from admission to each event. */
+export interface AnalysisRow extends OutcomeRow {
+  discharged_at: Date;
+  days_to_infusion_start: number | null;
+  days_to_infusion_stop: number | null;
+  days_to_discharge: number;
+  origin_is_stop: boolean;
+  days_to_benefit_end: number | null;
+  follow_ups: Record<string, FollowUpCell> | null;
+}
+
+/** One batch of the analysis data set, after the keyset of the previous batch's last row. */
+export function analysisRows(
+  manager: EntityManager,
+  timeZone: string,
+  filter: OutcomeReportFilter,
+  after: { dischargedAt: Date; admissionId: string } | null,
+  limit: number,
+): Promise<AnalysisRow[]> {
+  return manager.query(outcomeSql(true), [
+    ...parameters(timeZone, filter),
+    after?.dischargedAt ?? null,
+    after?.admissionId ?? null,
+    limit,
+  ]);
+}
+
+/** The scheduled follow-up weeks of the cohort, for the data set's columns. */
+export async function scheduledWeeks(
+  manager: EntityManager,
+  timeZone: string,
+  filter: OutcomeReportFilter,
+): Promise<number[]> {
+  const rows: { weeks: number }[] = await manager.query(
+    `WITH cohort AS (${cohortSql()})
+     SELECT DISTINCT f.weeks FROM cohort c JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled'
+     ORDER BY f.weeks`,
     parameters(timeZone, filter),
   );
+  return rows.map((row) => row.weeks);
 }
 
 /**
@@ -139,16 +236,9 @@ export function responderRateRows(
 ): Promise<ResponderRateRow[]> {
   return manager.query(
     `WITH cohort AS (${cohortSql()}),
-     today AS (SELECT (now() AT TIME ZONE $1)::date AS today_on),
      states AS (
        SELECT f.weeks, c.baseline_pain, o.pain_now,
-              CASE
-                WHEN o.id IS NOT NULL THEN 'done'
-                WHEN x.terminal_event_id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
-                WHEN x.follow_up_id IS NOT NULL THEN 'cancelled'
-                WHEN f.settled = 'missed' OR f.window_end < (SELECT today_on FROM today) THEN 'missed'
-                ELSE 'not-due'
-              END AS state
+              ${FOLLOW_UP_STATE} AS state
        FROM cohort c
        JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled'
        LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL

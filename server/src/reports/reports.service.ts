@@ -4,6 +4,8 @@ import { kaplanMeier, kaplanMeierAt, localDate, logRank, wilsonInterval } from '
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ValidationFailed } from '../common/domain-error.js';
+import { AuditTrail, type Actor } from '../audit/audit-trail.service.js';
+import { analysisHeader, analysisLine } from './outcome-analysis-export.js';
 import type { GroupBy } from './dto/outcome-report.query.js';
 import type {
   CohortResponse,
@@ -22,8 +24,10 @@ import {
 } from './duration-of-benefit.js';
 import { DRUG_LABELS, INDICATION_LABELS } from './outcome-labels.js';
 import {
+  analysisRows,
   outcomeRows,
   responderRateRows,
+  scheduledWeeks,
   type OutcomeReportFilter,
   type OutcomeRow,
   type ResponderRateRow,
@@ -31,6 +35,9 @@ import {
 
 /** The weeks the report reads the curve at (the page's "survival at" table). */
 export const SURVIVAL_AT_WEEKS = [4, 8, 12, 26] as const;
+
+/** Admissions per statement of the streamed export: memory stays flat whatever the cohort's size. */
+export const EXPORT_BATCH = 500;
 
 export interface OutcomeReportOptions extends OutcomeReportFilter {
   groupBy?: GroupBy;
@@ -43,6 +50,7 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -53,11 +61,7 @@ export class ReportsService {
    */
   async outcomes(options: OutcomeReportOptions, now = new Date()): Promise<OutcomeReportResponse> {
     const { groupBy = 'none', threshold = 30, nonResponders = 'exclude', ...filter } = options;
-    if (filter.dischargedFrom && filter.dischargedTo && filter.dischargedFrom > filter.dischargedTo) {
-      throw new ValidationFailed([
-        { field: 'dischargedTo', messages: ['dischargedTo must not be before dischargedFrom'] },
-      ]);
-    }
+    this.checkRange(filter);
     const timeZone = this.config.wardTimeZone;
     const { rows, rates } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
       rows: await outcomeRows(manager, timeZone, filter),
@@ -82,6 +86,46 @@ export class ReportsService {
       logRank: test,
       responderRates: rates.map((rate) => responderRate(rate, rows.length)),
     };
+  }
+
+  /**
+   * The per-admission analysis data set as CSV lines, streamed in keyset batches. The export is
+   * audited (who, which filters) before the first line leaves.
+   */
+  async analysisDataSet(actor: Actor, options: OutcomeReportOptions): Promise<AsyncGenerator<string>> {
+    const { groupBy: _groupBy, threshold = 30, nonResponders = 'exclude', ...filter } = options;
+    this.checkRange(filter);
+    const timeZone = this.config.wardTimeZone;
+    const weeks = await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(manager, {
+        actor,
+        action: 'report.outcome-analysis-exported',
+        entityType: 'report',
+        change: { filter, threshold, nonResponders },
+      });
+      return scheduledWeeks(manager, timeZone, filter);
+    });
+    const { dataSource } = this;
+    const lineOptions = { secret: this.config.sessionSecret, threshold, nonResponders };
+    return (async function* () {
+      yield analysisHeader(weeks);
+      let after: { dischargedAt: Date; admissionId: string } | null = null;
+      for (;;) {
+        const batch = await analysisRows(dataSource.manager, timeZone, filter, after, EXPORT_BATCH);
+        for (const row of batch) yield analysisLine(row, weeks, lineOptions);
+        if (batch.length < EXPORT_BATCH) return;
+        const last = batch[batch.length - 1];
+        after = { dischargedAt: last.discharged_at, admissionId: last.admission_id };
+      }
+    })();
+  }
+
+  private checkRange(filter: OutcomeReportFilter): void {
+    if (filter.dischargedFrom && filter.dischargedTo && filter.dischargedFrom > filter.dischargedTo) {
+      throw new ValidationFailed([
+        { field: 'dischargedTo', messages: ['dischargedTo must not be before dischargedFrom'] },
+      ]);
+    }
   }
 
   private groups(
