@@ -6,3 +6,6 @@ export * from './infusion-record.js';
 export * from './pain-change.js';
 export * from './follow-up-schedule.js';
 export * from './instruments.js';
+export * from './kaplan-meier.js';
+export * from './log-rank.js';
+export * from './wilson-interval.js';

@@ -343,6 +343,19 @@ const ENDPOINTS: Endpoint[] = [
       }),
   },
   { method: 'get', path: '/api/instruments', access: 'signed-in', call: (c) => c.get('/api/instruments') },
+  // Outcome reports (issue 11)
+  {
+    method: 'get',
+    path: '/api/reports/outcomes',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/outcomes?groupBy=indication'),
+  },
+  {
+    method: 'get',
+    path: '/api/exports/outcome-analysis.csv',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/exports/outcome-analysis.csv'),
+  },
 ];
 
 /** An admission discharged yesterday, with its follow-ups (issue 9). */

@@ -700,3 +700,123 @@ export interface Instrument {
   scale: { min: number; max: number; minAnchor: string; maxAnchor: string };
   scoring: { rule: 'mean'; minAnswered: number };
 }
+
+
+// Outcome reports (issue 11) --------------------------------------------------------------------
+
+export type ReportGroupBy = 'none' | 'indication' | 'ward' | 'drug';
+export type ResponderThreshold = 30 | 50;
+export type NonResponderMode = 'exclude' | 'event-at-zero';
+
+export interface OutcomeReportFilter {
+  dischargedFrom?: string;
+  dischargedTo?: string;
+  indication?: Indication;
+  ward?: string;
+  drug?: Drug;
+  groupBy?: ReportGroupBy;
+  threshold?: ResponderThreshold;
+  nonResponders?: NonResponderMode;
+}
+
+export interface OutcomeDefinitions {
+  wardTimeZone: string;
+  today: string;
+  timeUnit: 'days';
+  timeOrigin: string;
+  responderThreshold: ResponderThreshold;
+  responder: string;
+  nonResponders: NonResponderMode;
+  nonResponderHandling: string;
+  event: string;
+  censoring: string;
+  intervalCensoring: string;
+  averageNotShown: string;
+  responderRates: string;
+  confidenceIntervals: string;
+}
+
+export interface OutcomeCohort {
+  discharged: number;
+  responders: number;
+  nonResponders: number;
+  responseUnknown: number;
+  onCurve: number;
+  events: number;
+  censored: number;
+  lostToFollowUp: number;
+  died: number;
+  withdrew: number;
+  readmitted: number;
+}
+
+/** One distinct day on a Kaplan-Meier curve (days since the time origin). */
+export interface KaplanMeierStep {
+  time: number;
+  atRisk: number;
+  events: number;
+  censored: number;
+  survival: number;
+  stdErr: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface MedianDuration {
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface SurvivalAt {
+  weeks: number;
+  days: number;
+  survival: number | null;
+  lower: number | null;
+  upper: number | null;
+  atRisk: number;
+}
+
+export interface OutcomeCurve {
+  n: number;
+  events: number;
+  followUpDays: number | null;
+  steps: KaplanMeierStep[];
+  median: MedianDuration;
+  survivalAt: SurvivalAt[];
+}
+
+export interface OutcomeGroup extends OutcomeCurve {
+  key: string;
+  label: string;
+  discharged: number;
+}
+
+export interface Proportion {
+  count: number;
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface ResponderRate {
+  week: number;
+  discharged: number;
+  done: number;
+  missed: number;
+  lost: number;
+  notDue: number;
+  cancelled: number;
+  notScheduled: number;
+  responders30: Proportion;
+  responders50: Proportion;
+}
+
+export interface OutcomeReport {
+  definitions: OutcomeDefinitions;
+  cohort: OutcomeCohort;
+  overall: OutcomeCurve;
+  groups: OutcomeGroup[];
+  logRank: { chiSquare: number; df: number; p: number } | null;
+  responderRates: ResponderRate[];
+}

@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
 
 @Component({
   selector: 'app-reports-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
   template: `
     <section class="page">
       <h1>Reports</h1>
-      <p>Outcome and service reports arrive once follow-ups are recorded.</p>
-      <p>
-        They will show how long pain relief lasts after an infusion, responder rates, and service audit
-        figures, with CSV exports.
-      </p>
+      <ul>
+        <li>
+          <a routerLink="outcomes">Outcomes</a>: how long pain relief lasts after an infusion, who responds,
+          and responder rates at each follow-up, with the analysis data set as CSV.
+        </li>
+        <li>The service report (admissions, length of stay, observations on time) is still to come.</li>
+      </ul>
     </section>
   `,
 })

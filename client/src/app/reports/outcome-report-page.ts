@@ -1,0 +1,114 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import {
+  DRUGS,
+  INDICATIONS,
+  NonResponderMode,
+  OutcomeReport,
+  OutcomeReportFilter,
+  ReportGroupBy,
+  ResponderThreshold,
+} from '../core/api-types';
+import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
+import { riskTable } from './km-chart';
+import { KmPlot, PlottedCurve } from './km-plot';
+import { daysInWords, medianInWords, percent, percentInterval, pValue } from './outcome-words';
+import { ReportsApi } from './reports.api';
+
+/** The days the number-at-risk table is read at: discharge, then the usual follow-up weeks. */
+const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
+
+/**
+ * How long benefit lasts and who responds, for the audit meeting: the Kaplan-Meier curve with its
+ * risk table, the median, survival at 4/8/12/26 weeks, groups with the log-rank test, responder rates
+ * with Wilson intervals, and the de-identified analysis data set to download.
+ */
+@Component({
+  selector: 'app-outcome-report-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, KmPlot],
+  templateUrl: './outcome-report-page.html',
+  styleUrl: './outcome-report-page.scss',
+})
+export class OutcomeReportPage {
+  private readonly api = inject(ReportsApi);
+
+  protected readonly indications = INDICATIONS;
+  protected readonly drugs = DRUGS;
+  protected readonly indicationLabels = INDICATION_LABELS;
+  protected readonly drugLabels = DRUG_LABELS;
+  protected readonly riskDays = RISK_TABLE_DAYS;
+  protected readonly percent = percent;
+  protected readonly percentInterval = percentInterval;
+  protected readonly daysInWords = daysInWords;
+  protected readonly medianInWords = medianInWords;
+  protected readonly pValue = pValue;
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    dischargedFrom: '',
+    dischargedTo: '',
+    indication: '',
+    ward: '',
+    drug: '',
+    groupBy: 'none' as ReportGroupBy,
+    threshold: '30',
+    nonResponders: 'exclude' as NonResponderMode,
+  });
+
+  protected readonly report = signal<OutcomeReport | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly failed = signal(false);
+  private readonly filter = signal<OutcomeReportFilter>({});
+
+  protected readonly csvUrl = computed(() => this.api.analysisCsvUrl(this.filter()));
+
+  /** The curves on the plot: the groups when grouped, otherwise everyone on the curve. */
+  protected readonly curves = computed<PlottedCurve[]>(() => {
+    const report = this.report();
+    if (!report) return [];
+    if (report.groups.length) return report.groups.filter((group) => group.n > 0);
+    return [{ label: 'All', ...report.overall }];
+  });
+
+  protected readonly riskRows = computed(() =>
+    this.curves().map((curve) => ({
+      label: curve.label,
+      cells: riskTable(curve.steps, curve.n, RISK_TABLE_DAYS),
+    })),
+  );
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    const value = this.form.getRawValue();
+    const filter: OutcomeReportFilter = {
+      dischargedFrom: value.dischargedFrom || undefined,
+      dischargedTo: value.dischargedTo || undefined,
+      indication: (value.indication || undefined) as OutcomeReportFilter['indication'],
+      ward: value.ward.trim() || undefined,
+      drug: (value.drug || undefined) as OutcomeReportFilter['drug'],
+      groupBy: value.groupBy,
+      threshold: Number(value.threshold) as ResponderThreshold,
+      nonResponders: value.nonResponders,
+    };
+    this.filter.set(filter);
+    this.loading.set(true);
+    this.failed.set(false);
+    this.api.outcomes(filter).subscribe({
+      next: (report) => {
+        this.report.set(report);
+        this.loading.set(false);
+      },
+      error: () => {
+        this.failed.set(true);
+        this.loading.set(false);
+      },
+    });
+  }
+}

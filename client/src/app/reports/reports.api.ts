@@ -1,0 +1,29 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { OutcomeReport, OutcomeReportFilter } from '../core/api-types';
+
+/** The reports' HTTP calls: aggregate figures only, and the de-identified analysis data set. */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
+  outcomes(filter: OutcomeReportFilter): Observable<OutcomeReport> {
+    return this.http.get<OutcomeReport>('/api/reports/outcomes', { params: reportParams(filter) });
+  }
+
+  /** Where the browser downloads the analysis data set (a plain link: the download shows its progress). */
+  analysisCsvUrl(filter: OutcomeReportFilter): string {
+    const { groupBy: _groupBy, ...rest } = filter;
+    const query = reportParams(rest).toString();
+    return `/api/exports/outcome-analysis.csv${query ? `?${query}` : ''}`;
+  }
+}
+
+export function reportParams(filter: OutcomeReportFilter): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}
