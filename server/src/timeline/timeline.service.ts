@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../audit/audit-trail.service.js';
+import { NotFound } from '../common/domain-error.js';
+import type { TimelineFollowUps, TimelineResponse } from './dto/timeline.response.js';
+import {
+  observationColumns,
+  pauseBands,
+  rateLines,
+  sideEffectMarks,
+  toPatient,
+  toTimelineAdmission,
+  toTimelineEvents,
+  toTimelineOrders,
+  toTimelineSets,
+} from './timeline-mapping.js';
+import { admissionWithAuditedRead, infusionRecordRows } from './timeline.queries.js';
+
+@Injectable()
+export class TimelineService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The whole stay in one answer, read in four statements whatever its length. Reading it is an audited
+   * read of the patient's record (written by the first statement). The statements are not one snapshot:
+   * a set recorded while they run may or may not be in the answer, as with any later read.
+   */
+  async timeline(actor: Actor, admissionId: string): Promise<TimelineResponse> {
+    const manager = this.dataSource.manager;
+    const [admission, rows] = await Promise.all([
+      admissionWithAuditedRead(manager, admissionId, actor),
+      infusionRecordRows(manager, admissionId),
+    ]);
+    if (!admission) throw new NotFound('The admission');
+    const events = toTimelineEvents(rows.events);
+    const orders = toTimelineOrders(rows.orders, admissionId);
+    const sets = toTimelineSets(rows.sets, admissionId);
+    const header = toTimelineAdmission(admission, events);
+    return {
+      generatedAt: new Date().toISOString(),
+      patient: toPatient(admission),
+      admission: header,
+      orders,
+      events,
+      observationSets: sets,
+      series: {
+        rate: rateLines(orders, events, header.dischargedAt),
+        pauses: pauseBands(events),
+        observations: observationColumns(sets),
+        sideEffects: sideEffectMarks(sets),
+      },
+      followUps: noFollowUps(admission.baseline_pain),
+    };
+  }
+}
+
+/** Until follow-ups exist on this server (issue 9), the part is present and empty. */
+function noFollowUps(baselinePain: number): TimelineFollowUps {
+  return { available: false, baselinePain, painAtDischarge: null, benefitEndedOn: null, items: [] };
+}
