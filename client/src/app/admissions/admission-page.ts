@@ -45,6 +45,8 @@ import { ObservationHistory } from '../ward/observation-history';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
+// timeline (issue 10)
+import { AdmissionTimeline } from '../timeline/admission-timeline';
 
 /** The form open on the page, if any: one at a time, so a half-written order is never hidden behind another. */
 type Panel =
@@ -79,6 +81,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     EnteredInErrorForm,
     ObservationHistory,
     ObservationSchedulePanel,
+    AdmissionTimeline,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',
