@@ -118,12 +118,10 @@ export class AdmissionTimeline {
       this.version();
       untracked(() => this.load(id));
     });
-    const afterPrint = () => document.body.classList.remove('print-admission-summary');
-    window.addEventListener('afterprint', afterPrint);
-    inject(DestroyRef).onDestroy(() => {
-      window.removeEventListener('afterprint', afterPrint);
-      afterPrint();
-    });
+    // The browser's own Print gets the same summary as the button.
+    const beforePrint = () => this.prepareForPrint();
+    window.addEventListener('beforeprint', beforePrint);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
   }
 
   protected when(iso: string | null): string {
@@ -150,13 +148,22 @@ export class AdmissionTimeline {
    * page. The screen's controls and the rest of the admission page are left out by the print styles.
    */
   protected print(): void {
+    this.prepareForPrint();
+    afterNextRender(() => window.print(), { injector: this.injector });
+  }
+
+  /** Ready for the browser's own Print too: beforeprint comes too late for a render. */
+  protected printSnapshotSoon(): void {
+    setTimeout(() => this.prepareForPrint(), 0);
+  }
+
+  /** The whole stay as a picture of the chart, and who prints it when. */
+  prepareForPrint(): void {
     const chart = this.stayChartComponent();
     chart?.resetZoom();
     const svg = chart?.svg() ?? null;
     this.printChart.set(svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null);
     this.printedAt.set(formatWardMinute(new Date().toISOString(), this.timeZone()));
-    document.body.classList.add('print-admission-summary');
-    afterNextRender(() => window.print(), { injector: this.injector });
   }
 
   private load(id: string): void {

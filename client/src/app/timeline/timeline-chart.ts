@@ -7,6 +7,7 @@ import {
   effect,
   inject,
   input,
+  output,
   signal,
 } from '@angular/core';
 import type { ECharts } from 'echarts/core';
@@ -37,6 +38,8 @@ import { BuiltChart } from './timeline-chart-options';
 })
 export class TimelineChart {
   readonly chart = input.required<BuiltChart>();
+  /** Once, when the first drawing has finished. */
+  readonly firstDrawn = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private instance: ECharts | null = null;
@@ -77,7 +80,12 @@ export class TimelineChart {
       const { init } = await import('./echarts-setup');
       const element = this.host.nativeElement;
       this.instance = init(element, null, { renderer: 'svg', height: this.chart().height });
-      this.instance.on('finished', () => this.drawn.set(true));
+      this.instance.on('finished', () => {
+        if (!this.drawn()) {
+          this.drawn.set(true);
+          this.firstDrawn.emit();
+        }
+      });
       this.instance.setOption(this.chart().option, { notMerge: true });
       this.ready.set(true);
       this.resizeObserver = new ResizeObserver(() => this.instance?.resize({ height: this.chart().height }));
