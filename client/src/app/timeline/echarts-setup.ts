@@ -3,7 +3,6 @@
 import { init, use } from 'echarts/core';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import {
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   MarkAreaComponent,
@@ -16,7 +15,6 @@ import { SVGRenderer } from 'echarts/renderers';
 use([
   LineChart,
   ScatterChart,
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   MarkAreaComponent,

@@ -446,7 +446,6 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
     height: sliderTop + 44,
     option: {
       animation: false,
-      aria: { enabled: true, decal: { show: false } },
       title: titles,
       grid: grids,
       xAxis: xAxes,
@@ -550,7 +549,6 @@ export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | 
     height: 240,
     option: {
       animation: false,
-      aria: { enabled: true },
       title: {
         text: 'Pain after discharge (NRS) against baseline',
         left: 4,
