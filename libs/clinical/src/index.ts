@@ -3,3 +3,5 @@ export * from './observation-flags.js';
 export * from './observation-schedule.js';
 export * from './day-of-stay.js';
 export * from './infusion-record.js';
+export * from './follow-up-schedule.js';
+export * from './instruments.js';

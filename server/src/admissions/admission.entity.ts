@@ -26,6 +26,9 @@ export class Admission {
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt: Date;
   @Column({ name: 'discharged_at', type: 'timestamptz', nullable: true }) dischargedAt: Date | null;
   @Column({ name: 'discharge_summary', type: 'text', nullable: true }) dischargeSummary: string | null;
+  @Column({ name: 'pain_at_discharge', type: 'integer', nullable: true }) painAtDischarge: number | null;
+  @Column({ name: 'pgic_at_discharge', type: 'integer', nullable: true }) pgicAtDischarge: number | null;
+  @Column({ name: 'pgic_wording', type: 'text', nullable: true }) pgicWording: string | null;
   @Column({ name: 'closing_reason', type: 'text', nullable: true }) closingReason: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
   @VersionColumn() version: number;

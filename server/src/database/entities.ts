@@ -10,6 +10,14 @@ import { User } from '../users/user.entity.js';
 import { ObservationSet } from '../observations/observation-set.entity.js';
 import { ObservationSetCorrection } from '../observations/observation-set-correction.entity.js';
 import { ObservationScheduleRow } from '../observations/observation-schedule.entity.js';
+// Follow-ups after discharge (issue 9)
+import { FollowUp } from '../follow-ups/follow-up.entity.js';
+import { FollowUpAttempt } from '../follow-ups/follow-up-attempt.entity.js';
+import { FollowUpOutcome } from '../follow-ups/follow-up-outcome.entity.js';
+import { FollowUpCancellation } from '../follow-ups/follow-up-cancellation.entity.js';
+import { FollowUpTerminalEvent } from '../follow-ups/follow-up-terminal-event.entity.js';
+import { FollowUpScheduleVersion } from '../follow-ups/follow-up-schedule-version.entity.js';
+import { InstrumentDefinitionRow } from '../follow-ups/instrument-definition.entity.js';
 
 /** Every TypeORM entity, listed explicitly (ES modules and glob patterns do not mix well). */
 export const entities = [
@@ -25,4 +33,12 @@ export const entities = [
   ObservationSet,
   ObservationSetCorrection,
   ObservationScheduleRow,
+  // Follow-ups after discharge (issue 9)
+  FollowUp,
+  FollowUpAttempt,
+  FollowUpOutcome,
+  FollowUpCancellation,
+  FollowUpTerminalEvent,
+  FollowUpScheduleVersion,
+  InstrumentDefinitionRow,
 ];

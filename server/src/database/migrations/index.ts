@@ -2,6 +2,8 @@ import { EnableExtensions1764061200000 } from './1764061200000-enable-extensions
 import { AddUsersSessionsAndAuditTrail1764064800000 } from './1764064800000-add-users-sessions-and-audit-trail.js';
 import { AddPatientsAdmissionsAndInfusionRecord1764068400000 } from './1764068400000-add-patients-admissions-and-infusion-record.js';
 import { AddObservationSetsAndSchedules1764072000000 } from './1764072000000-add-observation-sets-and-schedules.js';
+// Follow-ups after discharge (issue 9)
+import { AddFollowUps1764100000000 } from './1764100000000-add-follow-ups.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   AddUsersSessionsAndAuditTrail1764064800000,
   AddPatientsAdmissionsAndInfusionRecord1764068400000,
   AddObservationSetsAndSchedules1764072000000,
+  // Follow-ups after discharge (issue 9)
+  AddFollowUps1764100000000,
 ];
