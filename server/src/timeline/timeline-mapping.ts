@@ -9,11 +9,13 @@ import type {
   TimelineAdmissionResponse,
   TimelineEnteredInError,
   TimelineEventResponse,
+  TimelineFollowUps,
+  TimelinePatientResponse,
   TimelineObservationSetResponse,
   TimelineOrderResponse,
 } from './dto/timeline.response.js';
-import type { PatientResponse } from '../patients/dto/patient.response.js';
-import type { AdmissionRow, EventRow, OrderRow, SetRow } from './timeline.queries.js';
+import { followUpLabel, followUpStatus } from '@infusion-tracker/clinical';
+import type { AdmissionRow, EventRow, FollowUpRow, OrderRow, SetRow } from './timeline.queries.js';
 
 /** Rows to the response, and the series derived from them. Pure: no database, no clock. */
 
@@ -37,7 +39,7 @@ function enteredInError(row: {
       };
 }
 
-export function toPatient(row: AdmissionRow): PatientResponse {
+export function toPatient(row: AdmissionRow): TimelinePatientResponse {
   return {
     id: row.patient_id,
     mrn: row.mrn,
@@ -239,4 +241,62 @@ export function sideEffectMarks(sets: TimelineObservationSetResponse[]): SideEff
         .filter(([, grade]) => grade === 'mild' || grade === 'moderate' || grade === 'severe')
         .map(([effect, grade]) => ({ at: set.takenAt, setId: set.id, effect, grade })),
     );
+}
+
+/**
+ * Follow-ups by due date with their current outcome; the status as ADR 4 derives it for `today` (the
+ * ward's calendar date). Benefit ended: the earliest current outcome that says so.
+ */
+export function toTimelineFollowUps(
+  rows: FollowUpRow[],
+  admission: Pick<AdmissionRow, 'baseline_pain' | 'pain_at_discharge'>,
+  today: string,
+): TimelineFollowUps {
+  const items = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    weeks: row.weeks,
+    label: followUpLabel(row.weeks),
+    dueOn: row.due_on,
+    // settled caches done, missed and cancelled; otherwise the dates decide.
+    status:
+      row.settled ??
+      followUpStatus(
+        {
+          cancelled: false,
+          hasCurrentOutcome: false,
+          failedAttempts: 0,
+          windowStart: row.window_start,
+          windowEnd: row.window_end,
+        },
+        today,
+        row.failed_attempt_limit,
+      ),
+    outcome:
+      row.outcome_id === null
+        ? null
+        : {
+            id: row.outcome_id,
+            assessedOn: row.assessed_on!,
+            method: row.method!,
+            painNow: row.pain_now!,
+            painWorstWeek: row.pain_worst_week,
+            pgic: row.pgic,
+            benefitOngoing: row.benefit_ongoing!,
+            benefitEndedOn: row.benefit_ended_on,
+            comment: row.comment,
+            recordedByName: row.outcome_recorded_by_name ?? '',
+          },
+  }));
+  const ended = items
+    .map((item) => item.outcome)
+    .filter((outcome) => outcome !== null && !outcome.benefitOngoing)
+    .sort((a, b) => a!.assessedOn.localeCompare(b!.assessedOn))[0];
+  return {
+    available: true,
+    baselinePain: admission.baseline_pain,
+    painAtDischarge: admission.pain_at_discharge,
+    benefitEndedOn: ended?.benefitEndedOn ?? null,
+    items,
+  };
 }

@@ -2,7 +2,13 @@ import { jest } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiClient, aUser } from '../testing/api-client.js';
-import { anAdmittedPatient, anOrder } from '../testing/clinical-factories.js';
+import { addDays, calendarDateIn } from '@infusion-tracker/clinical';
+import {
+  aDischargedAdmission,
+  anAdmittedPatient,
+  anOrder,
+  localInstant,
+} from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -334,15 +340,70 @@ describe('the admission timeline', () => {
     expect((await anonymous.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(401);
   });
 
-  it('has an empty follow-ups part with its shape while follow-ups do not exist', async () => {
+  it('has an empty follow-ups list, with its shape, before discharge', async () => {
     const admission = await anInfusingAdmission();
     const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
     expect(timeline.followUps).toEqual({
-      available: false,
+      available: true,
       baselinePain: 8,
       painAtDischarge: null,
       benefitEndedOn: null,
       items: [],
+    });
+  });
+
+  it('has the follow-ups by due date with their current outcome, pain at discharge and when benefit ended', async () => {
+    const zone = testApp.config.wardTimeZone;
+    const dischargedOn = addDays(calendarDateIn(new Date(), zone), -30);
+    const admission = await aDischargedAdmission(prescriber, {
+      dischargedAt: localInstant(dischargedOn, '10:00', zone),
+      painAtDischarge: 4,
+    });
+    const before = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body.followUps;
+    const [week1, , week4] = before.items;
+    const outcome = (assessedOn: string, painNow: number, ended: string | null) => ({
+      assessedOn,
+      method: 'phone',
+      painNow,
+      benefitOngoing: ended === null,
+      ...(ended ? { benefitEndedOn: ended } : {}),
+    });
+    const first = await nurse.post(
+      `/api/follow-ups/${week1.id}/outcome`,
+      outcome(addDays(dischargedOn, 7), 3, null),
+    );
+    expect(first.status).toBe(201);
+    const fourth = await nurse.post(
+      `/api/follow-ups/${week4.id}/outcome`,
+      outcome(addDays(dischargedOn, 28), 7, addDays(dischargedOn, 20)),
+    );
+    expect(fourth.status).toBe(201);
+
+    const { followUps } = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(followUps).toMatchObject({
+      available: true,
+      baselinePain: 8,
+      painAtDischarge: 4,
+      benefitEndedOn: addDays(dischargedOn, 20),
+    });
+    expect(
+      followUps.items.map((item: { label: string; status: string; outcome: { painNow: number } | null }) => [
+        item.label,
+        item.status,
+        item.outcome?.painNow ?? null,
+      ]),
+    ).toEqual([
+      ['Week 1', 'done', 3],
+      ['Week 2', 'overdue', null],
+      ['Week 4', 'done', 7],
+      ['Week 8', 'upcoming', null],
+      ['Week 12', 'upcoming', null],
+      ['Week 26', 'upcoming', null],
+    ]);
+    expect(followUps.items[2].outcome).toMatchObject({
+      benefitOngoing: false,
+      benefitEndedOn: addDays(dischargedOn, 20),
+      recordedByName: expect.stringMatching(/^Test nurse/),
     });
   });
 });

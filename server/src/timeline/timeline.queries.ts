@@ -40,6 +40,7 @@ export interface AdmissionRow {
   given_name: string;
   date_of_birth: string;
   sex: string;
+  pain_at_discharge: number | null;
 }
 
 const ADMISSION_WITH_AUDIT = `
@@ -53,7 +54,7 @@ const ADMISSION_WITH_AUDIT = `
          a.baseline_pain, a.baseline_bpi_interference::text AS baseline_bpi_interference,
          a.consent_recorded_at, a.consent_recorded_by, cu.display_name AS consent_recorded_by_name,
          a.admitting_prescriber_id, ap.display_name AS admitting_prescriber_name,
-         a.status_changed_at, a.discharged_at, a.discharge_summary, a.closing_reason, a.version,
+         a.status_changed_at, a.discharged_at, a.discharge_summary, a.closing_reason, a.version, a.pain_at_discharge,
          p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text AS date_of_birth, p.sex
   FROM admissions a
   JOIN patients p ON p.id = a.patient_id
@@ -181,18 +182,54 @@ export async function admissionWithAuditedRead(
   return row ?? null;
 }
 
+export interface FollowUpRow {
+  id: string;
+  kind: 'scheduled' | 'extra';
+  weeks: number | null;
+  due_on: string;
+  window_start: string;
+  window_end: string;
+  failed_attempt_limit: number;
+  settled: 'done' | 'missed' | 'cancelled' | null;
+  outcome_id: string | null;
+  assessed_on: string | null;
+  method: string | null;
+  pain_now: number | null;
+  pain_worst_week: number | null;
+  pgic: number | null;
+  benefit_ongoing: boolean | null;
+  benefit_ended_on: string | null;
+  comment: string | null;
+  outcome_recorded_by_name: string | null;
+}
+
+/** Each follow-up with its current outcome (at most one: a partial unique index holds it). */
+const FOLLOW_UPS = `
+  SELECT f.id, f.kind, f.weeks, f.due_on::text AS due_on, f.window_start::text AS window_start,
+         f.window_end::text AS window_end, f.failed_attempt_limit, f.settled,
+         o.id AS outcome_id, o.assessed_on::text AS assessed_on, o.method, o.pain_now, o.pain_worst_week, o.pgic,
+         o.benefit_ongoing, o.benefit_ended_on::text AS benefit_ended_on, o.comment,
+         u.display_name AS outcome_recorded_by_name
+  FROM follow_ups f
+  LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+  LEFT JOIN users u ON u.id = o.recorded_by
+  WHERE f.admission_id = $1
+  ORDER BY f.due_on, f.created_at`;
+
 export interface RecordRows {
   orders: OrderRow[];
   events: EventRow[];
   sets: SetRow[];
+  followUps: FollowUpRow[];
 }
 
-/** Orders, events and sets of one admission, oldest first: three statements side by side. */
+/** Orders, events, sets and follow-ups of one admission, oldest first: four statements side by side. */
 export async function infusionRecordRows(manager: EntityManager, admissionId: string): Promise<RecordRows> {
-  const [orders, events, sets] = await Promise.all([
+  const [orders, events, sets, followUps] = await Promise.all([
     preparedQuery<OrderRow>(manager, 'timeline-orders', ORDERS, [admissionId]),
     preparedQuery<EventRow>(manager, 'timeline-events', EVENTS, [admissionId]),
     preparedQuery<SetRow>(manager, 'timeline-sets', SETS, [admissionId]),
+    preparedQuery<FollowUpRow>(manager, 'timeline-follow-ups', FOLLOW_UPS, [admissionId]),
   ]);
-  return { orders, events, sets };
+  return { orders, events, sets, followUps };
 }

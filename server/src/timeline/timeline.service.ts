@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { calendarDateIn } from '@infusion-tracker/clinical';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/audit-trail.service.js';
 import { NotFound } from '../common/domain-error.js';
-import type { TimelineFollowUps, TimelineResponse } from './dto/timeline.response.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { TimelineResponse } from './dto/timeline.response.js';
 import {
   observationColumns,
   pauseBands,
   rateLines,
   sideEffectMarks,
   toPatient,
+  toTimelineFollowUps,
   toTimelineAdmission,
   toTimelineEvents,
   toTimelineOrders,
@@ -18,10 +22,13 @@ import { admissionWithAuditedRead, infusionRecordRows } from './timeline.queries
 
 @Injectable()
 export class TimelineService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
-   * The whole stay in one answer, read in four statements whatever its length. Reading it is an audited
+   * The whole stay and its follow-ups in one answer, read in five statements whatever its length. Reading it is an audited
    * read of the patient's record (written by the first statement). The statements are not one snapshot:
    * a set recorded while they run may or may not be in the answer, as with any later read.
    */
@@ -49,12 +56,11 @@ export class TimelineService {
         observations: observationColumns(sets),
         sideEffects: sideEffectMarks(sets),
       },
-      followUps: noFollowUps(admission.baseline_pain),
+      followUps: toTimelineFollowUps(
+        rows.followUps,
+        admission,
+        calendarDateIn(new Date(), this.config.wardTimeZone),
+      ),
     };
   }
-}
-
-/** Until follow-ups exist on this server (issue 9), the part is present and empty. */
-function noFollowUps(baselinePain: number): TimelineFollowUps {
-  return { available: false, baselinePain, painAtDischarge: null, benefitEndedOn: null, items: [] };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { PatientResponse } from '../../patients/dto/patient.response.js';
 import { StaffName } from '../../admissions/dto/admission.response.js';
 import { ObservationSetResponse } from '../../observations/dto/observation-set.response.js';
@@ -18,6 +18,9 @@ import {
   type InfusionEventType,
   type RateUnit,
 } from '../../infusions/rate-units.js';
+
+/** Who the patient is; contact details stay with the patient and follow-up records, not the timeline. */
+export class TimelinePatientResponse extends OmitType(PatientResponse, ['contact'] as const) {}
 
 /** An entered-in-error mark with the name of who made it. */
 export class TimelineEnteredInError extends EnteredInErrorResponse {
@@ -185,7 +188,7 @@ export class TimelineFollowUp {
 }
 
 export class TimelineFollowUps {
-  @ApiProperty({ description: 'False while this server has no follow-ups (then items is empty).' })
+  @ApiProperty({ description: 'Whether this server records follow-ups (issue 9); true since it does.' })
   available: boolean;
   @ApiProperty() baselinePain: number;
   @ApiProperty({ type: Number, nullable: true }) painAtDischarge: number | null;
@@ -203,7 +206,7 @@ export class TimelineFollowUps {
 export class TimelineResponse {
   @ApiProperty({ format: 'date-time', description: 'The server time the timeline was read ("now").' })
   generatedAt: string;
-  @ApiProperty({ type: PatientResponse }) patient: PatientResponse;
+  @ApiProperty({ type: TimelinePatientResponse }) patient: TimelinePatientResponse;
   @ApiProperty({ type: TimelineAdmissionResponse }) admission: TimelineAdmissionResponse;
   @ApiProperty({ type: TimelineOrderResponse, isArray: true, description: 'Oldest first, all of them.' })
   orders: TimelineOrderResponse[];
