@@ -48,7 +48,6 @@ export function aTimelineEvent(overrides: Partial<TimelineEvent> = {}): Timeline
 export function aTimelineSet(overrides: Partial<TimelineObservationSet> = {}): TimelineObservationSet {
   return {
     id: id('7'),
-    admissionId: 'admission-1',
     takenAt: '2025-07-01T09:00:00.000Z',
     respirationRate: 16,
     spo2: 97,
@@ -82,7 +81,6 @@ export function aTimelineSet(overrides: Partial<TimelineObservationSet> = {}): T
       },
     },
     flags: [],
-    recordedBy: 'nurse-1',
     recordedByName: 'Sam Lee',
     recordedAt: '2025-07-01T09:01:00.000Z',
     enteredInError: null,

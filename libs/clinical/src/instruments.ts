@@ -152,14 +152,14 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
       problems.push(`${field} must be text of 1 to ${max} characters`);
     }
   };
-  if (typeof definition.code !== 'string' || !CODE.test(definition.code)) {
+  if (typeof definition['code'] !== 'string' || !CODE.test(definition['code'])) {
     problems.push('code must be 1-40 lower-case letters, digits or dashes, starting with a letter');
   }
   text('version', 60);
   text('title', 200);
   text('recall', 200);
-  if (typeof definition.placeholder !== 'boolean') problems.push('placeholder must be true or false');
-  const scale = definition.scale as Record<string, unknown> | undefined;
+  if (typeof definition['placeholder'] !== 'boolean') problems.push('placeholder must be true or false');
+  const scale = definition['scale'] as Record<string, unknown> | undefined;
   let scaleOk = false;
   if (typeof scale !== 'object' || scale === null) {
     problems.push('scale must be an object { min, max, minAnchor, maxAnchor }');
@@ -174,8 +174,8 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
       problems.push('scale.minAnchor must be text');
     if (typeof maxAnchor !== 'string' || maxAnchor.trim() === '')
       problems.push('scale.maxAnchor must be text');
-    if (scale.labels !== undefined) {
-      const labels = scale.labels;
+    if (scale['labels'] !== undefined) {
+      const labels = scale['labels'];
       if (
         !Array.isArray(labels) ||
         labels.some(
@@ -193,7 +193,7 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
       }
     }
   }
-  const items = definition.items;
+  const items = definition['items'];
   if (!Array.isArray(items) || items.length === 0 || items.length > 50) {
     problems.push('items must be a list of 1 to 50 { key, text }');
   } else {
@@ -208,13 +208,13 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
       if (typeof itemText !== 'string' || itemText.trim() === '') problems.push('every item needs its text');
     }
   }
-  const scoring = definition.scoring as Record<string, unknown> | undefined;
-  if (typeof scoring !== 'object' || scoring === null || scoring.rule !== 'mean') {
+  const scoring = definition['scoring'] as Record<string, unknown> | undefined;
+  if (typeof scoring !== 'object' || scoring === null || scoring['rule'] !== 'mean') {
     problems.push("scoring must be { rule: 'mean', minAnswered }");
   } else if (
-    !Number.isInteger(scoring.minAnswered) ||
-    (scoring.minAnswered as number) < 1 ||
-    (Array.isArray(items) && (scoring.minAnswered as number) > items.length)
+    !Number.isInteger(scoring['minAnswered']) ||
+    (scoring['minAnswered'] as number) < 1 ||
+    (Array.isArray(items) && (scoring['minAnswered'] as number) > items.length)
   ) {
     problems.push('scoring.minAnswered must be a whole number from 1 to the number of items');
   }

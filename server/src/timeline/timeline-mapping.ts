@@ -143,11 +143,10 @@ export function toTimelineEvents(rows: EventRow[]): TimelineEventResponse[] {
   }));
 }
 
-export function toTimelineSets(rows: SetRow[], admissionId: string): TimelineObservationSetResponse[] {
+export function toTimelineSets(rows: SetRow[]): TimelineObservationSetResponse[] {
   return rows.map((row) => ({
     id: row.id,
-    admissionId,
-    takenAt: row.taken_at.toISOString(),
+    takenAt: row.taken_at,
     respirationRate: row.respiration_rate,
     spo2: row.spo2,
     spo2Scale: Number(row.spo2_scale) as 1 | 2,
@@ -168,10 +167,17 @@ export function toTimelineSets(rows: SetRow[], admissionId: string): TimelineObs
     comment: row.comment,
     news2: row.news2,
     flags: row.flags,
-    recordedBy: row.recorded_by,
     recordedByName: row.recorded_by_name,
-    recordedAt: row.recorded_at.toISOString(),
-    enteredInError: enteredInError(row),
+    recordedAt: row.recorded_at,
+    enteredInError:
+      row.error_reason === null
+        ? null
+        : {
+            reason: row.error_reason,
+            markedBy: row.error_marked_by!,
+            markedByName: row.error_marked_by_name ?? '',
+            markedAt: row.error_marked_at!,
+          },
   }));
 }
 

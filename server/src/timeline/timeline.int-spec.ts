@@ -77,9 +77,12 @@ describe('the admission timeline', () => {
     ).body;
     const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
     expect(timeline.observationSets).toHaveLength(1);
-    const { recordedByName, ...values } = timeline.observationSets[0];
-    expect(values).toEqual({ ...recorded, recordedByName: undefined, enteredInError: null });
-    expect(recordedByName).toBe(recorded.recordedByName);
+    // Every value as the set was stored; the admission and the recorder's id are said once, not per set.
+    const { admissionId, recordedBy, ...stored } = recorded;
+    expect(admissionId).toBe(admission.id);
+    expect(recordedBy).toEqual(expect.any(String));
+    const values = timeline.observationSets[0];
+    expect(values).toEqual({ ...stored, enteredInError: null });
     expect(values.flags).toContain('unacceptable-sedation');
     expect(values.news2.total).toBe(recorded.news2.total);
     expect(timeline.series.observations).toMatchObject({

@@ -121,9 +121,12 @@ const EVENTS = `
   WHERE e.admission_id = $1
   ORDER BY e.occurred_at, e.recorded_at`;
 
+/** An instant as ISO 8601 UTC text, as Date.toISOString writes it: the set rows skip the Date round trip. */
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export interface SetRow {
   id: string;
-  taken_at: Date;
+  taken_at: string;
   respiration_rate: number | null;
   spo2: number | null;
   spo2_scale: number;
@@ -142,22 +145,21 @@ export interface SetRow {
   comment: string | null;
   news2: Record<string, unknown>;
   flags: string[];
-  recorded_by: string;
   recorded_by_name: string;
-  recorded_at: Date;
+  recorded_at: string;
   error_reason: string | null;
   error_marked_by: string | null;
   error_marked_by_name: string | null;
-  error_marked_at: Date | null;
+  error_marked_at: string | null;
 }
 
 const SETS = `
-  SELECT s.id, s.taken_at, s.respiration_rate, s.spo2, s.spo2_scale, s.supplemental_oxygen, s.oxygen_device,
+  SELECT s.id, ${ISO('s.taken_at')} AS taken_at, s.respiration_rate, s.spo2, s.spo2_scale, s.supplemental_oxygen, s.oxygen_device,
          s.systolic_bp, s.diastolic_bp, s.pulse, s.consciousness, s.temperature_c::text AS temperature_c,
          s.sedation, s.pain_score, s.side_effects, s.pump_rate_value::text AS pump_rate_value, s.pump_rate_unit,
-         s.comment, s.news2, s.flags, s.recorded_by, u.display_name AS recorded_by_name, s.recorded_at,
+         s.comment, s.news2, s.flags, u.display_name AS recorded_by_name, ${ISO('s.recorded_at')} AS recorded_at,
          c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
-         c.marked_at AS error_marked_at
+         ${ISO('c.marked_at')} AS error_marked_at
   FROM observation_sets s
   JOIN users u ON u.id = s.recorded_by
   LEFT JOIN observation_set_corrections c ON c.set_id = s.id

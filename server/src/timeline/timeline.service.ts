@@ -41,7 +41,7 @@ export class TimelineService {
     if (!admission) throw new NotFound('The admission');
     const events = toTimelineEvents(rows.events);
     const orders = toTimelineOrders(rows.orders, admissionId);
-    const sets = toTimelineSets(rows.sets, admissionId);
+    const sets = toTimelineSets(rows.sets);
     const header = toTimelineAdmission(admission, events);
     return {
       generatedAt: new Date().toISOString(),

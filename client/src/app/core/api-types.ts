@@ -492,7 +492,11 @@ export interface TimelineEvent extends InfusionEvent {
   recordedByName: string;
 }
 
-export interface TimelineObservationSet extends ObservationSet {
+/** A set as in the observations list, less what the timeline says once (admission, recorder's id). */
+export interface TimelineObservationSet extends Omit<
+  ObservationSet,
+  'admissionId' | 'recordedBy' | 'enteredInError'
+> {
   enteredInError: TimelineEnteredInError | null;
 }
 

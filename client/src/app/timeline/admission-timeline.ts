@@ -113,6 +113,8 @@ export class AdmissionTimeline {
   );
 
   constructor() {
+    // Fetch the chart library while the timeline is on its way, not after.
+    void import('./echarts-setup').catch(() => undefined);
     effect(() => {
       const id = this.admissionId();
       this.version();

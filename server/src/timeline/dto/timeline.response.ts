@@ -94,9 +94,14 @@ export class TimelineEventResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
-export class TimelineObservationSetResponse extends ObservationSetResponse {
+/** A set as the observations list has it, less what the timeline says once (admission, recorder's id). */
+export class TimelineObservationSetResponse extends OmitType(ObservationSetResponse, [
+  'admissionId',
+  'recordedBy',
+  'enteredInError',
+] as const) {
   @ApiProperty({ type: TimelineEnteredInError, nullable: true })
-  override enteredInError: TimelineEnteredInError | null;
+  enteredInError: TimelineEnteredInError | null;
 }
 
 /** A stretch of time during which one order's rate was the one in force, exactly as written. */
