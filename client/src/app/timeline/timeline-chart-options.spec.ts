@@ -1,5 +1,5 @@
 import { aTimeline, aTimelineOrder } from '../../testing/timeline-factories';
-import { buildTimelineOption, orderWords, tooltipText } from './timeline-chart-options';
+import { buildFollowUpOption, buildTimelineOption, orderWords, tooltipText } from './timeline-chart-options';
 
 type Series = { name: string; data: unknown[]; markLine?: { data: { name?: string }[] }; markArea?: unknown };
 
@@ -80,5 +80,60 @@ describe('timeline chart options', () => {
       'UTC',
     );
     expect(text).toContain('Written by Dr Ana Silva');
+  });
+});
+
+describe('follow-up chart options', () => {
+  it('plots pain on a weeks axis against the baseline, with the 30 % and 50 % bands and benefit ended', () => {
+    const timeline = aTimeline({
+      admission: { ...aTimeline().admission, status: 'discharged', dischargedAt: '2025-07-05T00:00:00Z' },
+      followUps: {
+        available: true,
+        baselinePain: 8,
+        painAtDischarge: 4,
+        benefitEndedOn: '2025-07-26',
+        items: [
+          {
+            id: 'f1',
+            kind: 'scheduled',
+            weeks: 4,
+            label: 'Week 4',
+            dueOn: '2025-08-02',
+            status: 'done',
+            outcome: {
+              id: 'o1',
+              assessedOn: '2025-08-02',
+              method: 'phone',
+              painNow: 7,
+              painWorstWeek: null,
+              pgic: null,
+              benefitOngoing: false,
+              benefitEndedOn: '2025-07-26',
+              comment: null,
+              recordedByName: 'Sam Lee',
+            },
+          },
+        ],
+      },
+    });
+    const built = buildFollowUpOption(timeline, '2025-07-05');
+    const [series] = built!.option['series'] as {
+      data: { value: number[]; name: string }[];
+      markLine: { data: { yAxis?: number; xAxis?: number }[] };
+      markArea: { data: [{ yAxis: number; name: string }, { yAxis: number }][] };
+    }[];
+    expect(series.data.map((point) => [point.name, ...point.value])).toEqual([
+      ['At discharge', 0, 4],
+      ['Week 4', 4, 7],
+    ]);
+    expect(series.markLine.data).toEqual([
+      expect.objectContaining({ yAxis: 8 }),
+      expect.objectContaining({ xAxis: 3 }),
+    ]);
+    expect(series.markArea.data.map(([from, to]) => [from.name, from.yAxis, to.yAxis])).toEqual([
+      ['≥30 % reduction', 4, 8 * 0.7],
+      ['≥50 % reduction', 0, 4],
+    ]);
+    expect(buildFollowUpOption(aTimeline(), null)).toBeNull();
   });
 });

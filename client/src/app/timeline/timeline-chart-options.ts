@@ -550,7 +550,7 @@ export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | 
     option: {
       animation: false,
       title: {
-        text: 'Pain after discharge (NRS) against baseline',
+        text: 'Pain after discharge (NRS) against baseline: ◆ at discharge, ● benefit ongoing, ○ benefit ended',
         left: 4,
         top: 4,
         textStyle: { fontSize: 12 },
@@ -571,7 +571,9 @@ export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | 
           type: 'line',
           name: 'Pain at follow-up',
           data: [
-            ...(plot.atDischarge !== null ? [{ value: [0, plot.atDischarge], name: 'At discharge' }] : []),
+            ...(plot.atDischarge !== null
+              ? [{ value: [0, plot.atDischarge], name: 'At discharge', symbol: 'diamond' }]
+              : []),
             ...plot.points.map((point) => ({
               value: [point.weeks, point.pain],
               name: point.label,
@@ -603,7 +605,7 @@ export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | 
                 { yAxis: plot.substantialThreshold },
               ],
             ],
-            label: { position: 'insideRight', fontSize: 10 },
+            label: { position: 'insideRight', fontSize: 10, color: '#1b5e20', textBorderWidth: 0 },
           },
         },
       ],
