@@ -55,6 +55,13 @@ const COLOURS = {
   temperature: '#8c510a',
 };
 
+/**
+ * Above this many sets the lines are drawn without a marker per point (thousands of SVG shapes are slow
+ * to draw); line patterns (solid, dashed, dotted) then tell the lines apart besides colour, and every
+ * value stays in the flowsheet and in the tooltip.
+ */
+export const DENSE_SETS = 120;
+
 interface Lane {
   title: string;
   height: number;
@@ -147,7 +154,7 @@ function painLane(timeline: Timeline, context: ChartContext): Lane {
   return {
     title: context.compact
       ? 'Pain NRS ● and POSS ◆ (right)'
-      : 'Pain NRS 0-10 (● line) and POSS sedation (◆ steps, right axis; S = asleep, easy to rouse)',
+      : 'Pain NRS 0-10 (● solid) and POSS sedation (◆ dashed steps, right axis; S = asleep, easy to rouse)',
     height: context.compact ? 80 : 100,
     yAxes: [
       { type: 'value', min: 0, max: 10, interval: 5 },
@@ -168,6 +175,7 @@ function painLane(timeline: Timeline, context: ChartContext): Lane {
         data: itemPoints(columns, 'painScore'),
         symbol: 'circle',
         symbolSize: 5,
+        showSymbol: columns.takenAt.length <= DENSE_SETS,
         lineStyle: { color: COLOURS.pain, width: 2 },
         itemStyle: { color: COLOURS.pain },
         markLine: {
@@ -191,6 +199,7 @@ function painLane(timeline: Timeline, context: ChartContext): Lane {
         data: sedationPoints(columns),
         symbol: 'diamond',
         symbolSize: 6,
+        showSymbol: columns.takenAt.length <= DENSE_SETS,
         lineStyle: { color: COLOURS.sedation, width: 1.5, type: 'dashed' },
         itemStyle: { color: COLOURS.sedation },
         tooltip: { valueFormatter: (value: number) => POSS_AXIS_LABELS[value] ?? String(value) },
@@ -225,6 +234,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
     data: itemPoints(columns, item),
     symbol,
     symbolSize: 5,
+    showSymbol: columns.takenAt.length <= DENSE_SETS,
     lineStyle: { color: colour, width: 1.5 },
     itemStyle: { color: colour },
     ...extra,
@@ -234,7 +244,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
     {
       title: context.compact
         ? 'BP mmHg ▼ sys ▲ dia, pulse ● /min'
-        : 'Blood pressure mmHg (▼ systolic, ▲ diastolic) and pulse /min (●)',
+        : 'Blood pressure mmHg (▼ systolic, solid; ▲ diastolic, dashed) and pulse /min (● dotted)',
       height: context.compact ? 90 : 120,
       yAxes: [{ type: 'value', min: 30, max: 230, interval: 50 }],
       series: [
@@ -247,6 +257,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
           tooltip: { valueFormatter: (value: number) => `${value} mmHg` },
         }),
         line('Pulse', 'pulse', COLOURS.pulse, 'circle', {
+          lineStyle: { color: COLOURS.pulse, width: 1.5, type: 'dotted' },
           tooltip: { valueFormatter: (value: number) => `${value} /min` },
         }),
       ],
@@ -254,7 +265,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
     {
       title: context.compact
         ? 'Resp. rate ■ /min, SpO2 ● % (right)'
-        : 'Respiration rate /min (■) and SpO2 % (●, right axis)',
+        : 'Respiration rate /min (■ solid) and SpO2 % (● dashed, right axis)',
       height: small,
       yAxes: [
         { type: 'value', min: 0, max: 40, interval: 10 },
@@ -272,6 +283,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
           tooltip: { valueFormatter: (value: number) => `${value} /min` },
         }),
         line('SpO2', 'spo2', COLOURS.spo2, 'circle', {
+          lineStyle: { color: COLOURS.spo2, width: 1.5, type: 'dashed' },
           yAxisIndexOffset: 1,
           tooltip: { valueFormatter: (value: number) => `${value} %` },
         }),
@@ -303,7 +315,7 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
             symbolSize: mark.band === 'low' || mark.band === 'incomplete' ? 7 : 11,
             itemStyle: { color: NEWS2_MARKS[mark.band].color, borderColor: NEWS2_MARKS[mark.band].color },
             label: {
-              show: mark.band !== 'low' || !context.compact,
+              show: mark.band !== 'low' || (!context.compact && columns.takenAt.length <= DENSE_SETS),
               formatter: mark.label,
               position: 'top',
               fontSize: 9,
