@@ -3,6 +3,8 @@
 //      the built app, and the same INSERT from a bare node http + pg server (the floor), on one database.
 //   2. The ward board: GET /api/wards/:ward/board with 40 open admissions on a database holding
 //      `--years` of synthetic history, sequential and at 10 concurrent, and its SQL alone.
+//   3. The admission timeline (issue 10, bench/timeline.mjs): GET /api/admissions/:id/timeline of a 7-day
+//      stay, and the page in Chromium (charts drawn after a cold load, the initial bundle in gzip bytes).
 // Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { OBSERVATION_SET } from './observation-body.mjs';
+import { measurePage, sevenDayAdmission } from './timeline.mjs';
 import {
   canMeasureCpu,
   postgresCpuSeconds,
@@ -30,7 +33,7 @@ import {
 
 const USAGE = `npm run bench [-- options]
   --years N              years of synthetic history under the ward board (default 10; 1 for a quick run)
-  --only record|board    run one of the two benchmarks
+  --only record|board|timeline   run one of the benchmarks
   --connections N        concurrent connections for recording sets (default 50)
   --seconds N            measured seconds per recording run (default 10), after --warmup N (default 5)
   --rounds N             recording runs per server, alternating which goes first (default 1)
@@ -40,7 +43,10 @@ const USAGE = `npm run bench [-- options]
   --app-log-level LEVEL  the app's LOG_LEVEL (default info, as in production); its log goes to a file
   --json FILE            also write the figures as JSON
   --dist DIR             a server build elsewhere (default dist/server)
-  --profile-app DIR      write CPU profiles of the app (node --cpu-prof) into DIR`;
+  --profile-app DIR      write CPU profiles of the app (node --cpu-prof) into DIR
+  --timeline-requests N  sequential timeline requests (default 300; 4 times as many at 10 connections)
+  --page-loads N         cold loads of the admission page in Chromium (default 5; 0 to skip the browser)
+  --client DIR           the client build the app serves (default dist/client/browser)`;
 
 const { values: options } = parseArgs({
   options: {
@@ -57,6 +63,9 @@ const { values: options } = parseArgs({
     json: { type: 'string' },
     dist: { type: 'string' },
     'profile-app': { type: 'string' },
+    'timeline-requests': { type: 'string', default: '300' },
+    'page-loads': { type: 'string', default: '5' },
+    client: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -81,9 +90,11 @@ const settings = {
   rounds: number('rounds', 1, 5),
   boardRequests: number('board-requests', 1, 100_000),
   boardConcurrency: number('board-concurrency', 1, 200),
+  timelineRequests: number('timeline-requests', 1, 100_000),
+  pageLoads: number('page-loads', 0, 50),
 };
-if (options.only && !['record', 'board'].includes(options.only)) {
-  process.stderr.write(`bench: --only must be record or board.\n`);
+if (options.only && !['record', 'board', 'timeline'].includes(options.only)) {
+  process.stderr.write(`bench: --only must be record, board or timeline.\n`);
   process.exit(2);
 }
 
@@ -149,8 +160,10 @@ try {
   });
   cleanups.push(() => postgres.stop());
 
-  if (options.only !== 'board') results.record = await benchmarkRecording(postgres);
-  if (options.only !== 'record') results.board = await benchmarkBoard(postgres);
+  const selected = (name) => !options.only || options.only === name;
+  if (selected('record')) results.record = await benchmarkRecording(postgres);
+  if (selected('board')) results.board = await benchmarkBoard(postgres);
+  if (selected('timeline')) results.timeline = await benchmarkTimeline(postgres);
   printReport(results);
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2));
 } catch (error) {
@@ -226,6 +239,7 @@ async function startApp(databaseUrl, label) {
       LOG_LEVEL: options['app-log-level'],
       NODE_ENV: 'production',
       WARD_NAME: WARD,
+      ...(options.client ? { CLIENT_DIR: path.resolve(options.client) } : {}),
     },
   });
   closeSync(logFd);
@@ -445,6 +459,56 @@ async function benchmarkBoard(postgres) {
   };
 }
 
+async function benchmarkTimeline(postgres) {
+  progress('timeline: a fresh database with a 7-day stay, a set every 30 minutes');
+  const database = await syntheticDatabase(postgres, 'bench_timeline', 0);
+  const admissionId = await sevenDayAdmission(database.client, { nurseId: database.nurseId, ward: WARD });
+  const app = await startApp(database.url, 'app-timeline');
+  const timelinePath = `/api/admissions/${admissionId}/timeline`;
+  const headers = { cookie: app.session.cookie };
+  const check = await fetch(`http://127.0.0.1:${app.port}${timelinePath}`, { headers });
+  const body = await check.json();
+  if (check.status !== 200) throw new Error(`the timeline answered ${check.status}`);
+  const contents = {
+    sets: body.observationSets.length,
+    orders: body.orders.length,
+    events: body.events.length,
+    followUps: body.followUps.items.length,
+    bytes: JSON.stringify(body).length,
+  };
+  const job = (connections, requests) => ({
+    port: app.port,
+    method: 'GET',
+    paths: [timelinePath],
+    headers,
+    body: null,
+    idempotencyPrefix: null,
+    connections,
+    warmupRequests: 50,
+    seconds: 60,
+    maxRequests: requests,
+    expectStatus: 200,
+  });
+  const context = { serverPid: app.pid, database: database.client };
+  progress(`timeline: ${settings.timelineRequests} sequential requests`);
+  const sequential = await load(job(1, settings.timelineRequests), context);
+  progress('timeline: 10 concurrent connections');
+  const concurrent = await load(job(10, settings.timelineRequests * 4), context);
+  let page = null;
+  if (settings.pageLoads > 0) {
+    progress(`timeline: the page in Chromium, ${settings.pageLoads} cold loads`);
+    page = await measurePage({
+      base: `http://127.0.0.1:${app.port}`,
+      username: NURSE.username,
+      password: NURSE.password,
+      admissionId,
+      loads: settings.pageLoads,
+    });
+  }
+  await app.stop();
+  return { contents, sequential, concurrent, page };
+}
+
 function printReport(all) {
   const ms = (value) =>
     value === null || value === undefined ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1);
@@ -585,6 +649,60 @@ function printReport(all) {
     );
     const worst = Math.max(all.board.sequential.latency.p99, all.board.concurrent.latency.p99);
     out.push(`Board p99 ${ms(worst)} ms at worst (target < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}).`);
+  }
+  if (all.timeline) {
+    const { contents, page } = all.timeline;
+    out.push('');
+    out.push(
+      `Admission timeline: GET /api/admissions/:id/timeline of a 7-day stay (${contents.sets} sets, ` +
+        `${contents.orders} orders, ${contents.events} events, ${contents.followUps} follow-ups; ` +
+        `${(contents.bytes / 1024).toFixed(0)} KB of JSON)`,
+    );
+    const row = (label, run) => [
+      label,
+      run.requests,
+      run.throughput.toFixed(0),
+      ms(run.latency.p50),
+      ms(run.latency.p99),
+      ms(run.latency.max),
+      failures(run),
+      ms(run.serverCpuMsPerRequest),
+      ms(run.postgresCpuMsPerRequest),
+      run.postgresTransactionsPerRequest.toFixed(1),
+    ];
+    out.push(
+      table(
+        [
+          '',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'failed',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+          'PG xacts/req',
+        ],
+        [
+          row('sequential (1 connection)', all.timeline.sequential),
+          row('10 concurrent connections', all.timeline.concurrent),
+        ],
+      ),
+    );
+    const p99 = all.timeline.concurrent.latency.p99;
+    out.push(
+      `Timeline p99 at 10 connections ${ms(p99)} ms (target < 30 ms: ${p99 < 30 ? 'met' : 'NOT met'}).`,
+    );
+    if (page) {
+      const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+      out.push(
+        `Page (Chromium, production build): charts drawn ${page.drawnMs.join(', ')} ms after navigation on cold ` +
+          `loads, median ${page.drawnMedianMs} ms (target < 1000 ms: ${page.drawnMs.at(-1) < 1000 ? 'met' : 'NOT met'} at worst). ` +
+          `Initial bundle (sign-in page + ward board): ${page.initial.files} JS/CSS files, ${kb(page.initial.gzipBytes)} gzip; ` +
+          `the admission page from cold: ${page.admissionPage.files} files, ${kb(page.admissionPage.gzipBytes)} gzip.`,
+      );
+    }
   }
   out.push('');
   process.stdout.write(out.join('\n') + '\n');

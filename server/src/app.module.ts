@@ -13,6 +13,8 @@ import { AdmissionsModule } from './admissions/admissions.module.js';
 import { InfusionsModule } from './infusions/infusions.module.js';
 import { ObservationsModule } from './observations/observations.module.js';
 import { WardsModule } from './wards/wards.module.js';
+// timeline (issue 10)
+import { TimelineModule } from './timeline/timeline.module.js';
 // Follow-ups after discharge (issue 9)
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 // Outcome reports (issue 11)
@@ -37,6 +39,8 @@ export class AppModule {
         InfusionsModule,
         ObservationsModule,
         WardsModule,
+        // timeline (issue 10)
+        TimelineModule,
         // Follow-ups after discharge (issue 9)
         FollowUpsModule,
         // Outcome reports (issue 11)

@@ -244,6 +244,13 @@ const ENDPOINTS: Endpoint[] = [
     access: ['prescriber'],
     call: (c, { admissionId }) => c.patch(`/api/admissions/${admissionId}`, { version: 2, bed: '14' }),
   },
+  // timeline (issue 10)
+  {
+    method: 'get',
+    path: '/api/admissions/{id}/timeline',
+    access: ['nurse', 'prescriber'],
+    call: (c, { admissionId }) => c.get(`/api/admissions/${admissionId}/timeline`),
+  },
   // Follow-ups after discharge (issue 9)
   {
     method: 'patch',

@@ -47,6 +47,8 @@ import { PatientContactPanel } from '../patients/patient-contact-panel';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
+// timeline (issue 10)
+import { AdmissionTimeline } from '../timeline/admission-timeline';
 
 /** The form open on the page, if any: one at a time, so a half-written order is never hidden behind another. */
 type Panel =
@@ -83,6 +85,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     ObservationSchedulePanel,
     AdmissionFollowUpsPanel,
     PatientContactPanel,
+    AdmissionTimeline,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',

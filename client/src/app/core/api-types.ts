@@ -820,3 +820,155 @@ export interface OutcomeReport {
   logRank: { chiSquare: number; df: number; p: number } | null;
   responderRates: ResponderRate[];
 }
+
+
+// The admission timeline (issue 10): GET /api/admissions/:id/timeline.
+
+export interface TimelineEnteredInError extends EnteredInError {
+  markedByName: string;
+}
+
+export interface TimelineAdmission {
+  id: string;
+  status: AdmissionStatus;
+  version: number;
+  ward: string;
+  bed: string;
+  indication: Indication;
+  indicationOther: string | null;
+  drug: Drug;
+  drugOther: string | null;
+  admittedAt: string;
+  plannedDays: number;
+  /** kg, as entered. */
+  weightKg: number | null;
+  weightMeasuredOn: string | null;
+  baselinePain: number;
+  baselineBpiInterference: number | null;
+  consent: { recordedAt: string; recordedBy: StaffName } | null;
+  admittingPrescriber: StaffName;
+  infusionStartedAt: string | null;
+  infusionStoppedAt: string | null;
+  dischargedAt: string | null;
+  dischargeSummary: string | null;
+  closingReason: string | null;
+  statusChangedAt: string;
+}
+
+export type TimelineOrderState = 'current' | 'superseded' | 'entered-in-error';
+
+export interface TimelineOrder extends InfusionOrder {
+  enteredByName: string;
+  state: TimelineOrderState;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  enteredInError: TimelineEnteredInError | null;
+}
+
+export interface TimelineEvent extends InfusionEvent {
+  recordedByName: string;
+}
+
+/** A set as in the observations list, less what the timeline says once (admission, recorder's id). */
+export interface TimelineObservationSet extends Omit<
+  ObservationSet,
+  'admissionId' | 'recordedBy' | 'enteredInError'
+> {
+  enteredInError: TimelineEnteredInError | null;
+}
+
+/** One order's rate, exactly as written, from its effective time to the next order, the stop or the discharge. */
+export interface RateSegment {
+  orderId: string;
+  value: number;
+  from: string;
+  /** null: still in force. */
+  to: string | null;
+}
+
+export interface RateLine {
+  unit: RateUnit;
+  segments: RateSegment[];
+}
+
+export interface PauseBand {
+  from: string;
+  /** null: still paused. */
+  to: string | null;
+  reason: string | null;
+  pausedByName: string;
+}
+
+/** The current sets as columns: index i of every array is the i-th set in time order. */
+export interface ObservationColumns {
+  takenAt: string[];
+  setId: string[];
+  respirationRate: (number | null)[];
+  spo2: (number | null)[];
+  systolicBp: (number | null)[];
+  diastolicBp: (number | null)[];
+  pulse: (number | null)[];
+  temperatureC: (number | null)[];
+  painScore: (number | null)[];
+  sedation: (Poss | null)[];
+  news2Total: (number | null)[];
+  news2Response: (News2Response | null)[];
+}
+
+export interface SideEffectMark {
+  at: string;
+  setId: string;
+  effect: SideEffect;
+  grade: Exclude<SideEffectGrade, 'none'>;
+}
+
+export interface FollowUpOutcomeSummary {
+  id: string;
+  assessedOn: string;
+  method: string;
+  painNow: number;
+  painWorstWeek: number | null;
+  pgic: number | null;
+  benefitOngoing: boolean;
+  benefitEndedOn: string | null;
+  comment: string | null;
+  recordedByName: string;
+}
+
+export interface TimelineFollowUp {
+  id: string;
+  kind: 'scheduled' | 'extra';
+  weeks: number | null;
+  label: string;
+  dueOn: string;
+  status: string;
+  outcome: FollowUpOutcomeSummary | null;
+}
+
+export interface TimelineFollowUps {
+  /** False while the server has no follow-ups; items is then empty. */
+  available: boolean;
+  baselinePain: number;
+  painAtDischarge: number | null;
+  benefitEndedOn: string | null;
+  items: TimelineFollowUp[];
+}
+
+export interface Timeline {
+  /** The server's "now" when it was read. */
+  generatedAt: string;
+  patient: Patient;
+  admission: TimelineAdmission;
+  /** Oldest first, all of them. */
+  orders: TimelineOrder[];
+  events: TimelineEvent[];
+  /** Every set, oldest first, entered-in-error ones marked. */
+  observationSets: TimelineObservationSet[];
+  series: {
+    rate: RateLine[];
+    pauses: PauseBand[];
+    observations: ObservationColumns;
+    sideEffects: SideEffectMark[];
+  };
+  followUps: TimelineFollowUps;
+}

@@ -1,0 +1,179 @@
+// The admission timeline benchmark (issue 10), a section of `npm run bench` (`--only timeline`):
+//   - GET /api/admissions/:id/timeline of a 7-day stay with a set every 30 minutes (336 sets), 30 orders
+//     and 20 infusion events, sequential and at 10 concurrent connections;
+//   - the page: from a cold load of the production build, how long after navigation the charts are drawn,
+//     and how many gzip bytes the browser downloads to show the sign-in page and the ward board.
+// The browser part needs the client build (dist/client) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium).
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * One discharged 7-day admission of a new patient, written straight to the database: 30 rate orders
+ * (the units as a prescriber would write them), 20 infusion events (start, 9 pauses with resumes, stop)
+ * and a full observation set every 30 minutes. Returns its id.
+ */
+export async function sevenDayAdmission(client, { nurseId, ward }) {
+  const { rows: prescribers } = await client.query(
+    "SELECT id FROM users WHERE 'prescriber' = ANY (roles) ORDER BY username LIMIT 1",
+  );
+  const prescriberId = prescribers[0]?.id ?? nurseId;
+  const admittedAt = new Date(Date.now() - 30 * DAY);
+  const dischargedAt = new Date(admittedAt.getTime() + 7 * DAY);
+  const {
+    rows: [patient],
+  } = await client.query(
+    `INSERT INTO patients (mrn, family_name, given_name, date_of_birth, sex, created_by)
+     VALUES ('BENCH-TIMELINE', 'Benchmark', 'Seven Days', '1970-01-01', 'female', $1) RETURNING id`,
+    [prescriberId],
+  );
+  const {
+    rows: [admission],
+  } = await client.query(
+    `INSERT INTO admissions (patient_id, ward, bed, indication, drug, admitting_prescriber_id, admitted_at,
+       planned_days, weight_kg, baseline_pain, consent_recorded_by, consent_recorded_at, status, discharged_at,
+       discharge_summary)
+     VALUES ($1, $2, '99', 'crps', 'ketamine', $3, $4, 7, 80, 8, $3, $4, 'discharged', $5, 'Benchmark stay')
+     RETURNING id`,
+    [patient.id, ward, prescriberId, admittedAt, dischargedAt],
+  );
+  const start = admittedAt.getTime() + HOUR;
+  // 30 orders over the stay: 24 in mg/kg/h, then 6 in mg/h (a change of unit, as written).
+  for (let index = 0; index < 30; index += 1) {
+    const unit = index < 24 ? 'mg/kg/h' : 'mg/h';
+    const value = unit === 'mg/kg/h' ? 0.1 + 0.01 * index : 8 + index - 24;
+    await client.query(
+      `INSERT INTO infusion_orders (admission_id, drug, route, concentration_value, concentration_unit, rate_value,
+         rate_unit, max_rate_value, max_rate_unit, end_points, effective_from, reason, entered_by)
+       VALUES ($1, 'ketamine', 'intravenous', 2, 'mg/mL', $2, $3, $4, $3, 'Stop if POSS 3 or more, SBP above 180',
+         $5, $6, $7)`,
+      [
+        admission.id,
+        value,
+        unit,
+        unit === 'mg/kg/h' ? 0.5 : 20,
+        new Date(start + index * 5 * HOUR),
+        index === 0 ? 'Starting rate' : 'Tolerating well',
+        prescriberId,
+      ],
+    );
+  }
+  const events = [['start', start, null]];
+  for (let pause = 0; pause < 9; pause += 1) {
+    const at = start + (pause + 1) * 15 * HOUR;
+    events.push(['pause', at, 'POSS 3'], ['resume', at + HOUR, null]);
+  }
+  events.push(['stop', dischargedAt.getTime() - HOUR, 'Course complete']);
+  for (const [type, at, reason] of events) {
+    await client.query(
+      `INSERT INTO infusion_events (admission_id, type, occurred_at, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)`,
+      [admission.id, type, new Date(at), reason, nurseId],
+    );
+  }
+  // A set every 30 minutes from admission to discharge, every item recorded, values that move.
+  await client.query(
+    `INSERT INTO observation_sets (admission_id, taken_at, respiration_rate, spo2, spo2_scale, supplemental_oxygen,
+       systolic_bp, diastolic_bp, pulse, consciousness, temperature_c, sedation, pain_score, side_effects,
+       pump_rate_value, pump_rate_unit, news2, news2_total, news2_response, flags, recorded_by)
+     SELECT $1, $2::timestamptz + n * interval '30 minutes', 12 + n % 9, 94 + n % 6, 1, false,
+       110 + n % 40, 65 + n % 20, 60 + n % 45, 'alert', 36.2 + (n % 15) / 10.0, (ARRAY['S','1','2','1'])[1 + n % 4],
+       greatest(0, 8 - n / 50), jsonb_build_object('nausea', (ARRAY['none','mild','moderate','none'])[1 + n % 4], 'vividDreams', 'none'),
+       0.1, 'mg/kg/h',
+       jsonb_build_object('complete', true, 'total', n % 6, 'response', CASE WHEN n % 6 >= 5 THEN 'medium' ELSE 'low' END,
+         'anySingleParameterThree', false, 'missing', '[]'::jsonb,
+         'parameters', jsonb_build_object('respirationRate', 0, 'spo2', n % 3, 'supplementalOxygen', 0, 'systolicBp', 0,
+           'pulse', n % 2, 'consciousness', 0, 'temperatureC', 0)),
+       n % 6, CASE WHEN n % 6 >= 5 THEN 'medium' ELSE 'low' END,
+       CASE WHEN n % 6 >= 5 THEN ARRAY['news2-medium'] ELSE ARRAY[]::text[] END, $3
+     FROM generate_series(0, $4::int - 1) AS n`,
+    [admission.id, admittedAt, nurseId, (7 * DAY) / (30 * 60_000)],
+  );
+  await client.query('ANALYZE');
+  return admission.id;
+}
+
+/** Bytes a browser fetched, gzip-compressed here, by kind. */
+function gzipBytes(bodies) {
+  return bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+}
+
+/**
+ * Drives Chromium against the app: the initial bundle (sign-in page, then the ward board after signing
+ * in) as gzip bytes of the JS and CSS downloaded, and `loads` cold loads of the admission page, each timed
+ * from navigation to the charts drawn.
+ */
+export async function measurePage({ base, username, password, admissionId, loads = 5 }) {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`);
+  const { chromium } = await import('playwright');
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const assets = async (run) => {
+      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const bodies = [];
+      page.on('response', async (response) => {
+        const type = response.request().resourceType();
+        if (type === 'script' || type === 'stylesheet')
+          bodies.push(response.body().catch(() => Buffer.alloc(0)));
+      });
+      await run(page, context);
+      const all = await Promise.all(bodies);
+      await context.close();
+      return { files: all.length, gzipBytes: gzipBytes(all) };
+    };
+    const signIn = async (page) => {
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    const initial = await assets(async (page) => {
+      await page.goto('/ward');
+      await page.getByLabel('Username').waitFor();
+      await signIn(page);
+      await page.waitForURL(/\/ward/);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+    });
+    const drawn = [];
+    let admissionPage = null;
+    for (let index = 0; index < loads; index += 1) {
+      // Cold: a new context (empty cache), signed in through the API only, so that no asset is cached.
+      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
+      await context.request.get('/api/app-info');
+      const xsrf = (await context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
+      const login = await context.request.post('/api/auth/login', {
+        data: { username, password },
+        headers: { 'X-XSRF-TOKEN': decodeURIComponent(xsrf) },
+      });
+      if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+      const page = await context.newPage();
+      const bodies = [];
+      page.on('response', (response) => {
+        const type = response.request().resourceType();
+        if (type === 'script' || type === 'stylesheet')
+          bodies.push(response.body().catch(() => Buffer.alloc(0)));
+      });
+      const started = Date.now();
+      await page.goto(`/admissions/${admissionId}`);
+      await page.locator('app-timeline-chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
+      drawn.push(Date.now() - started);
+      if (admissionPage === null) {
+        const all = await Promise.all(bodies);
+        admissionPage = { files: all.length, gzipBytes: gzipBytes(all) };
+      }
+      await context.close();
+    }
+    drawn.sort((a, b) => a - b);
+    return {
+      initial,
+      admissionPage,
+      drawnMs: drawn,
+      drawnMedianMs: drawn[Math.floor((drawn.length - 1) / 2)],
+    };
+  } finally {
+    await browser.close();
+  }
+}

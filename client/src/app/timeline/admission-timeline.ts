@@ -1,0 +1,178 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { MatButton } from '@angular/material/button';
+import { Timeline } from '../core/api-types';
+import { AppInfoStore } from '../core/app-info/app-info-store';
+import { AuthState } from '../core/auth/auth-state';
+import { DRUG_LABELS, INDICATION_LABELS, STATUS_LABELS } from '../shared/admission-labels';
+import { describeStay } from '../shared/day-of-stay';
+import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
+import { formatCalendarDate, patientName } from '../shared/patient-identity';
+import { formatWardMinute, wardDate } from '../shared/ward-time';
+import { TimelineApi } from './timeline.api';
+import { TimelineChart } from './timeline-chart';
+import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
+import {
+  EVENT_KINDS,
+  EVENT_KIND_LABELS,
+  EventKind,
+  buildEventList,
+  buildFlowsheet,
+  summariseObservations,
+} from './timeline-tables';
+
+/**
+ * The whole stay at a glance, at the top of the admission page: key facts, the charts on one time
+ * axis, the flowsheet (the same values as a table) and the event list; and a printable summary.
+ */
+@Component({
+  selector: 'app-admission-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButton, NgTemplateOutlet, TimelineChart],
+  templateUrl: './admission-timeline.html',
+  styleUrl: './admission-timeline.scss',
+})
+export class AdmissionTimeline {
+  readonly admissionId = input.required<string>();
+  /** The admission's version: the timeline is read again whenever the admission changes. */
+  readonly version = input<number>(0);
+
+  private readonly api = inject(TimelineApi);
+  private readonly appInfo = inject(AppInfoStore);
+  private readonly auth = inject(AuthState);
+  private readonly injector = inject(Injector);
+  private readonly stayChartComponent = viewChild<TimelineChart>('stayChart');
+
+  protected readonly timeline = signal<Timeline | null>(null);
+  protected readonly loadFailed = signal(false);
+  protected readonly timeZone = this.appInfo.wardTimeZone;
+  protected readonly compact = signal(typeof window !== 'undefined' && window.innerWidth < 600);
+  protected readonly shownKinds = signal<ReadonlySet<EventKind>>(new Set(EVENT_KINDS));
+  protected readonly printedAt = signal<string | null>(null);
+  protected readonly printChart = signal<string | null>(null);
+
+  protected readonly eventKinds = EVENT_KINDS;
+  protected readonly eventKindLabels = EVENT_KIND_LABELS;
+  protected readonly indicationLabels = INDICATION_LABELS;
+  protected readonly drugLabels = DRUG_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly formatCalendarDate = formatCalendarDate;
+  protected readonly patientName = patientName;
+  protected readonly valueWithUnit = valueWithUnit;
+  protected readonly drugName = drugName;
+  protected readonly routeShort = routeShort;
+
+  protected readonly now = computed(() => {
+    const timeline = this.timeline();
+    return timeline ? Date.parse(timeline.generatedAt) : Date.now();
+  });
+  protected readonly stayChart = computed(() => {
+    const timeline = this.timeline();
+    return timeline
+      ? buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: this.compact() })
+      : null;
+  });
+  protected readonly followUpChart = computed(() => {
+    const timeline = this.timeline();
+    if (!timeline) {
+      return null;
+    }
+    const discharged = timeline.admission.dischargedAt;
+    return buildFollowUpOption(timeline, discharged ? wardDate(discharged, this.timeZone()) : null);
+  });
+  protected readonly stay = computed(() => {
+    const timeline = this.timeline();
+    return timeline ? describeStay(timeline.admission, this.now(), this.timeZone()) : '';
+  });
+  protected readonly flowsheet = computed(() => buildFlowsheet(this.timeline()?.observationSets ?? []));
+  protected readonly events = computed(() => {
+    const timeline = this.timeline();
+    return timeline ? buildEventList(timeline) : [];
+  });
+  protected readonly shownEvents = computed(() => {
+    const kinds = this.shownKinds();
+    return this.events().filter((entry) => kinds.has(entry.kind));
+  });
+  protected readonly summary = computed(() => summariseObservations(this.timeline()?.observationSets ?? []));
+  protected readonly printedBy = computed(() => this.auth.user()?.displayName ?? '');
+  protected readonly currentOrder = computed(
+    () => this.timeline()?.orders.find((order) => order.state === 'current') ?? null,
+  );
+
+  constructor() {
+    // Fetch the chart library while the timeline is on its way, not after.
+    void import('./echarts-setup').catch(() => undefined);
+    effect(() => {
+      const id = this.admissionId();
+      this.version();
+      untracked(() => this.load(id));
+    });
+    // The browser's own Print gets the same summary as the button.
+    const beforePrint = () => this.prepareForPrint();
+    window.addEventListener('beforeprint', beforePrint);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
+  }
+
+  protected when(iso: string | null): string {
+    return iso ? formatWardMinute(iso, this.timeZone()) : '—';
+  }
+
+  /** Follow-up dates are calendar dates; everything else an instant in ward time. */
+  protected whenEntry(at: string): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(at) ? formatCalendarDate(at) : this.when(at);
+  }
+
+  protected toggleKind(kind: EventKind, shown: boolean): void {
+    const next = new Set(this.shownKinds());
+    if (shown) {
+      next.add(kind);
+    } else {
+      next.delete(kind);
+    }
+    this.shownKinds.set(next);
+  }
+
+  /**
+   * Prints the summary: the charts of the whole stay as an SVG picture, the tables, the header on every
+   * page. The screen's controls and the rest of the admission page are left out by the print styles.
+   */
+  protected print(): void {
+    this.prepareForPrint();
+    afterNextRender(() => window.print(), { injector: this.injector });
+  }
+
+  /** Ready for the browser's own Print too: beforeprint comes too late for a render. */
+  protected printSnapshotSoon(): void {
+    setTimeout(() => this.prepareForPrint(), 0);
+  }
+
+  /** The whole stay as a picture of the chart, and who prints it when. */
+  prepareForPrint(): void {
+    const chart = this.stayChartComponent();
+    chart?.resetZoom();
+    const svg = chart?.svg() ?? null;
+    this.printChart.set(svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null);
+    this.printedAt.set(formatWardMinute(new Date().toISOString(), this.timeZone()));
+  }
+
+  private load(id: string): void {
+    this.loadFailed.set(false);
+    this.api.get(id).subscribe({
+      next: (timeline) => this.timeline.set(timeline),
+      error: () => this.loadFailed.set(true),
+    });
+  }
+}

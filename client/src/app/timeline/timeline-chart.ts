@@ -1,0 +1,97 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import type { ECharts } from 'echarts/core';
+import { BuiltChart } from './timeline-chart-options';
+
+/**
+ * Owns one ECharts instance. ECharts is loaded on first use (a lazy chunk) and draws with the SVG
+ * renderer, so the chart is crisp when printed. `data-drawn` says when the first drawing finished.
+ */
+@Component({
+  selector: 'app-timeline-chart',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `@if (failed()) {
+    <p class="chart-failed">The chart could not be drawn; the tables below hold the same values.</p>
+  }`,
+  host: {
+    '[attr.data-drawn]': 'drawn() ? "true" : null',
+    '[style.height.px]': 'chart().height',
+    class: 'timeline-chart',
+  },
+  styles: `
+    :host {
+      display: block;
+      width: 100%;
+      overflow: hidden;
+    }
+  `,
+})
+export class TimelineChart {
+  readonly chart = input.required<BuiltChart>();
+  /** Once, when the first drawing has finished. */
+  readonly firstDrawn = output<void>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private instance: ECharts | null = null;
+  private resizeObserver: ResizeObserver | null = null;
+  protected readonly drawn = signal(false);
+  protected readonly failed = signal(false);
+  private readonly ready = signal(false);
+
+  constructor() {
+    afterNextRender(() => {
+      void this.start();
+    });
+    effect(() => {
+      const chart = this.chart();
+      if (this.ready() && this.instance) {
+        this.instance.resize({ height: chart.height });
+        this.instance.setOption(chart.option, { notMerge: true });
+      }
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.resizeObserver?.disconnect();
+      this.instance?.dispose();
+    });
+  }
+
+  /** The chart as it is drawn now, as SVG markup, for the printed summary. */
+  svg(): string | null {
+    return this.instance ? this.instance.renderToSVGString() : null;
+  }
+
+  /** Back to the whole stay (printing shows everything, whatever the zoom). */
+  resetZoom(): void {
+    this.instance?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const { init } = await import('./echarts-setup');
+      const element = this.host.nativeElement;
+      this.instance = init(element, null, { renderer: 'svg', height: this.chart().height });
+      this.instance.on('finished', () => {
+        if (!this.drawn()) {
+          this.drawn.set(true);
+          this.firstDrawn.emit();
+        }
+      });
+      this.instance.setOption(this.chart().option, { notMerge: true });
+      this.ready.set(true);
+      this.resizeObserver = new ResizeObserver(() => this.instance?.resize({ height: this.chart().height }));
+      this.resizeObserver.observe(element);
+    } catch {
+      this.failed.set(true);
+    }
+  }
+}

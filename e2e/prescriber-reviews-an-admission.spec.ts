@@ -1,0 +1,66 @@
+import { expect, test } from './fixtures';
+import { AdmissionTimeline } from './pages/admission-timeline';
+
+// Issue 10's journey: a prescriber opens a demo admission and reviews the whole stay: the charts, the
+// flowsheet with the same numbers as the API, and the printed summary with the patient on every page.
+
+interface TimelineSet {
+  pulse: number | null;
+  painScore: number | null;
+  systolicBp: number | null;
+}
+
+/** "! 95 (NEWS2 +1)" → "95": the value a cell shows, without its emphasis and note. */
+const valueOf = (cell: string) =>
+  cell
+    .replace(/^[!‼]\s*/, '')
+    .replace(/\s*\(.*\)$/, '')
+    .trim();
+const shown = (value: number | null) => (value === null ? '—' : String(value));
+
+test('a prescriber reviews a demo admission: charts, flowsheet as the API says, printed summary', async ({
+  prescriberPage: page,
+}, testInfo) => {
+  const list = await page.request.get('/api/admissions?status=infusing,paused');
+  expect(list.ok()).toBe(true);
+  const admissionId: string = (await list.json()).items[0].id;
+  const timeline = new AdmissionTimeline(page);
+
+  await timeline.open(admissionId);
+  await expect(timeline.section).toBeVisible();
+  await expect(timeline.drawnChart).toBeVisible();
+  await expect(timeline.charts.locator('svg path').first()).toBeAttached();
+  await testInfo.attach('timeline charts', {
+    body: await timeline.charts.screenshot(),
+    contentType: 'image/png',
+  });
+
+  const api = await (await page.request.get(`/api/admissions/${admissionId}/timeline`)).json();
+  const sets: TimelineSet[] = api.observationSets;
+  expect(sets.length).toBeGreaterThan(0);
+  for (const [item, key] of [
+    ['Pulse /min', 'pulse'],
+    ['Pain NRS 0-10', 'painScore'],
+    ['Systolic BP mmHg', 'systolicBp'],
+  ] as const) {
+    const cells = await timeline.row(item);
+    expect(cells.map(valueOf), item).toEqual(sets.map((set) => shown(set[key])));
+  }
+
+  await timeline.preparePrint();
+  await page.emulateMedia({ media: 'print' });
+  await expect(timeline.section.locator('.screen-only')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(timeline.printHeader).toContainText(api.patient.mrn);
+  await expect(timeline.printHeader).toContainText(api.patient.familyName.toUpperCase());
+  await expect(timeline.printHeader).toContainText('Printed');
+  // A table header group is what Chromium repeats at the top of every printed page.
+  expect(await timeline.printHeader.evaluate((element) => getComputedStyle(element).display)).toBe(
+    'table-header-group',
+  );
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  await testInfo.attach('admission summary', { body: pdf, contentType: 'application/pdf' });
+});

@@ -1,0 +1,228 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { PatientResponse } from '../../patients/dto/patient.response.js';
+import { StaffName } from '../../admissions/dto/admission.response.js';
+import { ObservationSetResponse } from '../../observations/dto/observation-set.response.js';
+import { InfusionOrderResponse } from '../../infusions/dto/infusion-order.response.js';
+import { EnteredInErrorResponse } from '../../common/entered-in-error.response.js';
+import {
+  ADMISSION_STATUSES,
+  DRUGS,
+  INDICATIONS,
+  type AdmissionStatus,
+  type Drug,
+  type Indication,
+} from '../../admissions/admission-status.js';
+import {
+  INFUSION_EVENT_TYPES,
+  RATE_UNITS,
+  type InfusionEventType,
+  type RateUnit,
+} from '../../infusions/rate-units.js';
+
+/** Who the patient is; contact details stay with the patient and follow-up records, not the timeline. */
+export class TimelinePatientResponse extends OmitType(PatientResponse, ['contact'] as const) {}
+
+/** An entered-in-error mark with the name of who made it. */
+export class TimelineEnteredInError extends EnteredInErrorResponse {
+  @ApiProperty({ description: 'As the user is named now.' }) markedByName: string;
+}
+
+export class ConsentResponse {
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: StaffName }) recordedBy: StaffName;
+}
+
+/** What a reviewer needs first about the stay. */
+export class TimelineAdmissionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ADMISSION_STATUSES }) status: AdmissionStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() ward: string;
+  @ApiProperty() bed: string;
+  @ApiProperty({ enum: INDICATIONS }) indication: Indication;
+  @ApiProperty({ type: String, nullable: true }) indicationOther: string | null;
+  @ApiProperty({ enum: DRUGS }) drug: Drug;
+  @ApiProperty({ type: String, nullable: true }) drugOther: string | null;
+  @ApiProperty({ format: 'date-time' }) admittedAt: string;
+  @ApiProperty() plannedDays: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'kg, as entered.' }) weightKg: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) weightMeasuredOn: string | null;
+  @ApiProperty() baselinePain: number;
+  @ApiProperty({ type: Number, nullable: true }) baselineBpiInterference: number | null;
+  @ApiProperty({ type: ConsentResponse, nullable: true }) consent: ConsentResponse | null;
+  @ApiProperty({ type: StaffName }) admittingPrescriber: StaffName;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'The first start event.' })
+  infusionStartedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'The stop event.' })
+  infusionStoppedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dischargedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) dischargeSummary: string | null;
+  @ApiProperty({ type: String, nullable: true }) closingReason: string | null;
+  @ApiProperty({ format: 'date-time' }) statusChangedAt: string;
+}
+
+export const ORDER_STATES = ['current', 'superseded', 'entered-in-error'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export class TimelineOrderResponse extends InfusionOrderResponse {
+  @ApiProperty({ description: 'As the user is named now.' }) enteredByName: string;
+  @ApiProperty({
+    enum: ORDER_STATES,
+    description:
+      'current: the newest order not entered in error; superseded: a newer valid order replaced it.',
+  })
+  state: OrderState;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) supersededBy: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the next order took effect.',
+  })
+  supersededAt: string | null;
+  @ApiProperty({ type: TimelineEnteredInError, nullable: true })
+  override enteredInError: TimelineEnteredInError | null;
+}
+
+export class TimelineEventResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: INFUSION_EVENT_TYPES }) type: InfusionEventType;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty() recordedByName: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+/** A set as the observations list has it, less what the timeline says once (admission, recorder's id). */
+export class TimelineObservationSetResponse extends OmitType(ObservationSetResponse, [
+  'admissionId',
+  'recordedBy',
+  'enteredInError',
+] as const) {
+  @ApiProperty({ type: TimelineEnteredInError, nullable: true })
+  enteredInError: TimelineEnteredInError | null;
+}
+
+/** A stretch of time during which one order's rate was the one in force, exactly as written. */
+export class RateSegment {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ description: 'As entered; never converted.' }) value: number;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'The next order, the stop or the discharge; null while it is still in force.',
+  })
+  to: string | null;
+}
+
+export class RateLine {
+  @ApiProperty({ enum: RATE_UNITS }) unit: RateUnit;
+  @ApiProperty({ type: RateSegment, isArray: true }) segments: RateSegment[];
+}
+
+export class PauseBand {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'null: still paused.' })
+  to: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() pausedByName: string;
+}
+
+/**
+ * The current (not entered-in-error) sets as columns: index i of every array is the i-th set in time
+ * order; null where the item was not recorded.
+ */
+export class ObservationColumns {
+  @ApiProperty({ type: String, isArray: true, format: 'date-time' }) takenAt: string[];
+  @ApiProperty({ type: String, isArray: true, format: 'uuid' }) setId: string[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) respirationRate: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) spo2: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) systolicBp: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) diastolicBp: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) pulse: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) temperatureC: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true }) painScore: (number | null)[];
+  @ApiProperty({ type: String, isArray: true, nullable: true, description: 'POSS: S, 1-4' })
+  sedation: (string | null)[];
+  @ApiProperty({ type: Number, isArray: true, nullable: true, description: 'null: incomplete set' })
+  news2Total: (number | null)[];
+  @ApiProperty({ type: String, isArray: true, nullable: true }) news2Response: (string | null)[];
+}
+
+export class SideEffectMark {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'uuid' }) setId: string;
+  @ApiProperty() effect: string;
+  @ApiProperty({ enum: ['mild', 'moderate', 'severe'] }) grade: string;
+}
+
+export class TimelineSeries {
+  @ApiProperty({ type: RateLine, isArray: true, description: 'One line per unit ever ordered.' })
+  rate: RateLine[];
+  @ApiProperty({ type: PauseBand, isArray: true }) pauses: PauseBand[];
+  @ApiProperty({ type: ObservationColumns }) observations: ObservationColumns;
+  @ApiProperty({ type: SideEffectMark, isArray: true, description: 'Graded mild or worse, current sets.' })
+  sideEffects: SideEffectMark[];
+}
+
+export class FollowUpOutcomeSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date' }) assessedOn: string;
+  @ApiProperty() method: string;
+  @ApiProperty() painNow: number;
+  @ApiProperty({ type: Number, nullable: true }) painWorstWeek: number | null;
+  @ApiProperty({ type: Number, nullable: true }) pgic: number | null;
+  @ApiProperty() benefitOngoing: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) benefitEndedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty() recordedByName: string;
+}
+
+export class TimelineFollowUp {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['scheduled', 'extra'] }) kind: string;
+  @ApiProperty({ type: Number, nullable: true }) weeks: number | null;
+  @ApiProperty() label: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ description: 'As ADR 4 derives it.' }) status: string;
+  @ApiProperty({ type: FollowUpOutcomeSummary, nullable: true, description: 'The current outcome.' })
+  outcome: FollowUpOutcomeSummary | null;
+}
+
+export class TimelineFollowUps {
+  @ApiProperty({ description: 'Whether this server records follow-ups (issue 9); true since it does.' })
+  available: boolean;
+  @ApiProperty() baselinePain: number;
+  @ApiProperty({ type: Number, nullable: true }) painAtDischarge: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'The first current outcome saying benefit ended.',
+  })
+  benefitEndedOn: string | null;
+  @ApiProperty({ type: TimelineFollowUp, isArray: true, description: 'By due date.' })
+  items: TimelineFollowUp[];
+}
+
+export class TimelineResponse {
+  @ApiProperty({ format: 'date-time', description: 'The server time the timeline was read ("now").' })
+  generatedAt: string;
+  @ApiProperty({ type: TimelinePatientResponse }) patient: TimelinePatientResponse;
+  @ApiProperty({ type: TimelineAdmissionResponse }) admission: TimelineAdmissionResponse;
+  @ApiProperty({ type: TimelineOrderResponse, isArray: true, description: 'Oldest first, all of them.' })
+  orders: TimelineOrderResponse[];
+  @ApiProperty({ type: TimelineEventResponse, isArray: true, description: 'In clinical time order.' })
+  events: TimelineEventResponse[];
+  @ApiProperty({
+    type: TimelineObservationSetResponse,
+    isArray: true,
+    description: 'Every set, oldest first, entered-in-error ones included and marked.',
+  })
+  observationSets: TimelineObservationSetResponse[];
+  @ApiProperty({ type: TimelineSeries }) series: TimelineSeries;
+  @ApiProperty({ type: TimelineFollowUps }) followUps: TimelineFollowUps;
+}

@@ -1,0 +1,412 @@
+import { jest } from '@jest/globals';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { ApiClient, aUser } from '../testing/api-client.js';
+import { addDays, calendarDateIn } from '@infusion-tracker/clinical';
+import {
+  aDischargedAdmission,
+  anAdmittedPatient,
+  anOrder,
+  localInstant,
+} from '../testing/clinical-factories.js';
+import { anObservationSet } from '../testing/observation-factories.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+describe('the admission timeline', () => {
+  let testApp: TestApp;
+  let db: pg.Client;
+  let prescriber: ApiClient;
+  let nurse: ApiClient;
+
+  beforeAll(async () => {
+    testApp = await bootTestApp();
+    db = new pg.Client({ connectionString: testApp.database.url });
+    await db.connect();
+    prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
+    nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+  });
+  afterAll(async () => {
+    await db.end();
+    await testApp.close();
+  });
+
+  /** Admitted 10 h ago, an order at 0.1 mg/kg/h from 9 h ago, started 9 h ago. */
+  async function anInfusingAdmission() {
+    const admission = await anAdmittedPatient(prescriber, { admittedAt: minutesAgo(600) });
+    const ordered = (
+      await prescriber.post(
+        `/api/admissions/${admission.id}/infusion-orders`,
+        anOrder(1, { effectiveFrom: minutesAgo(540) }),
+      )
+    ).body.admission;
+    return (
+      await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+        version: ordered.version,
+        type: 'start',
+        occurredAt: minutesAgo(540),
+      })
+    ).body;
+  }
+
+  async function recordSets(admissionId: string, count: number, firstMinutesAgo: number) {
+    for (let index = 0; index < count; index += 1) {
+      const response = await nurse.post(
+        `/api/admissions/${admissionId}/observation-sets`,
+        anObservationSet({ takenAt: minutesAgo(firstMinutesAgo - index * 5), pulse: 70 + index }),
+      );
+      expect(response.status).toBe(201);
+    }
+  }
+
+  it('shows every value of a set as recorded, with its stored NEWS2, flags and who recorded it', async () => {
+    const admission = await anInfusingAdmission();
+    const recorded = (
+      await nurse.post(
+        `/api/admissions/${admission.id}/observation-sets`,
+        anObservationSet({
+          takenAt: minutesAgo(60),
+          supplementalOxygen: true,
+          oxygenDevice: 'nasal cannula 2 L/min',
+          sedation: '3',
+          sideEffects: { nausea: 'moderate', hallucinations: 'none' },
+          comment: 'Drowsy after the increase',
+        }),
+      )
+    ).body;
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(timeline.observationSets).toHaveLength(1);
+    // Every value as the set was stored; the admission and the recorder's id are said once, not per set.
+    const { admissionId, recordedBy, ...stored } = recorded;
+    expect(admissionId).toBe(admission.id);
+    expect(recordedBy).toEqual(expect.any(String));
+    const values = timeline.observationSets[0];
+    expect(values).toEqual({ ...stored, enteredInError: null });
+    expect(values.flags).toContain('unacceptable-sedation');
+    expect(values.news2.total).toBe(recorded.news2.total);
+    expect(timeline.series.observations).toMatchObject({
+      setId: [recorded.id],
+      pulse: [76],
+      sedation: ['3'],
+      news2Total: [recorded.news2.total],
+    });
+    expect(timeline.series.sideEffects).toEqual([
+      { at: recorded.takenAt, setId: recorded.id, effect: 'nausea', grade: 'moderate' },
+    ]);
+  });
+
+  it('orders orders, events and sets oldest first, whatever the order they were entered in', async () => {
+    const admission = await anInfusingAdmission();
+    await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ takenAt: minutesAgo(20) }),
+    );
+    await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ takenAt: minutesAgo(200) }),
+    );
+    await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ takenAt: minutesAgo(90) }),
+    );
+    const changed = await prescriber.post(
+      `/api/admissions/${admission.id}/infusion-orders`,
+      anOrder(admission.version, {
+        rate: { value: 0.15, unit: 'mg/kg/h' },
+        effectiveFrom: minutesAgo(120),
+        reason: 'Tolerating well',
+      }),
+    );
+    const paused = await nurse.post(`/api/admissions/${admission.id}/infusion-events`, {
+      version: changed.body.admission.version,
+      type: 'pause',
+      occurredAt: minutesAgo(30),
+      reason: 'POSS 3',
+    });
+    expect(paused.status).toBe(201);
+
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    const times = (items: { [key: string]: string }[], key: string) => items.map((item) => item[key]);
+    const taken = times(timeline.observationSets, 'takenAt');
+    expect(taken).toHaveLength(3);
+    expect([...taken].sort()).toEqual(taken);
+    expect(timeline.orders.map((order: { reason: string }) => order.reason)).toEqual([
+      'Starting rate',
+      'Tolerating well',
+    ]);
+    expect(timeline.events.map((event: { type: string }) => event.type)).toEqual(['start', 'pause']);
+    expect(timeline.series.pauses).toEqual([
+      {
+        from: timeline.events[1].occurredAt,
+        to: null,
+        reason: 'POSS 3',
+        pausedByName: expect.stringMatching(/^Test nurse/),
+      },
+    ]);
+    expect(timeline.admission).toMatchObject({
+      status: 'paused',
+      infusionStartedAt: timeline.events[0].occurredAt,
+      infusionStoppedAt: null,
+      baselinePain: 8,
+      weightKg: 72.5,
+      consent: { recordedBy: { displayName: expect.stringMatching(/^Test prescriber/) } },
+    });
+  });
+
+  it('marks superseded and entered-in-error orders and sets, with the reason and who marked them', async () => {
+    const admission = await anInfusingAdmission();
+    const second = await prescriber.post(
+      `/api/admissions/${admission.id}/infusion-orders`,
+      anOrder(admission.version, {
+        rate: { value: 0.2, unit: 'mg/kg/h' },
+        effectiveFrom: minutesAgo(300),
+        reason: 'Increase',
+      }),
+    );
+    const third = await prescriber.post(
+      `/api/admissions/${admission.id}/infusion-orders`,
+      anOrder(second.body.admission.version, {
+        rate: { value: 0.25, unit: 'mg/kg/h' },
+        effectiveFrom: minutesAgo(100),
+        reason: 'Typo',
+      }),
+    );
+    const corrected = await prescriber.post(`/api/infusion-orders/${third.body.id}/entered-in-error`, {
+      version: third.body.admission.version,
+      reason: 'Meant 0.2',
+    });
+    expect(corrected.status).toBe(201);
+    const set = (
+      await nurse.post(
+        `/api/admissions/${admission.id}/observation-sets`,
+        anObservationSet({ takenAt: minutesAgo(50) }),
+      )
+    ).body;
+    await nurse.post(`/api/observation-sets/${set.id}/entered-in-error`, { reason: 'Wrong patient' });
+
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(
+      timeline.orders.map((order: { state: string; rate: { value: number } }) => [
+        order.state,
+        order.rate.value,
+      ]),
+    ).toEqual([
+      ['superseded', 0.1],
+      ['current', 0.2],
+      ['entered-in-error', 0.25],
+    ]);
+    expect(timeline.orders[0]).toMatchObject({
+      supersededBy: second.body.id,
+      supersededAt: timeline.orders[1].effectiveFrom,
+    });
+    expect(timeline.orders[2].enteredInError).toMatchObject({
+      reason: 'Meant 0.2',
+      markedByName: expect.stringMatching(/^Test prescriber/),
+    });
+    expect(timeline.orders[2].enteredByName).toMatch(/^Test prescriber/);
+    expect(timeline.observationSets[0].enteredInError).toMatchObject({
+      reason: 'Wrong patient',
+      markedByName: expect.stringMatching(/^Test nurse/),
+    });
+    // Plotted series leave out what was entered in error; the list keeps it, marked.
+    expect(timeline.series.observations.setId).toEqual([]);
+    expect(timeline.series.rate).toEqual([
+      {
+        unit: 'mg/kg/h',
+        segments: [
+          {
+            orderId: timeline.orders[0].id,
+            value: 0.1,
+            from: timeline.orders[0].effectiveFrom,
+            to: timeline.orders[1].effectiveFrom,
+          },
+          { orderId: second.body.id, value: 0.2, from: timeline.orders[1].effectiveFrom, to: null },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps units exactly as entered: a change of unit starts another line, nothing converted', async () => {
+    const admission = await anInfusingAdmission();
+    const changed = await prescriber.post(
+      `/api/admissions/${admission.id}/infusion-orders`,
+      anOrder(admission.version, {
+        rate: { value: 7.25, unit: 'mg/h' },
+        maxRate: { value: 20, unit: 'mg/h' },
+        increment: { value: 2.5, unit: 'mg/h' },
+        concentration: { value: 1, unit: 'mg/mL' },
+        effectiveFrom: minutesAgo(60),
+        reason: 'Fixed dose per hour',
+      }),
+    );
+    expect(changed.status).toBe(201);
+    const stopped = await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+      version: changed.body.admission.version,
+      type: 'stop',
+      occurredAt: minutesAgo(10),
+      reason: 'Course complete',
+    });
+    expect(stopped.status).toBe(201);
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(
+      timeline.orders.map((order: { rate: unknown; concentration: unknown }) => [
+        order.rate,
+        order.concentration,
+      ]),
+    ).toEqual([
+      [
+        { value: 0.1, unit: 'mg/kg/h' },
+        { value: 2, unit: 'mg/mL' },
+      ],
+      [
+        { value: 7.25, unit: 'mg/h' },
+        { value: 1, unit: 'mg/mL' },
+      ],
+    ]);
+    expect(timeline.orders[1].maxRate).toEqual({ value: 20, unit: 'mg/h' });
+    expect(
+      timeline.series.rate.map((line: { unit: string; segments: { value: number; to: string | null }[] }) => [
+        line.unit,
+        line.segments.map((s) => s.value),
+      ]),
+    ).toEqual([
+      ['mg/kg/h', [0.1]],
+      ['mg/h', [7.25]],
+    ]);
+    expect(timeline.series.rate[1].segments[0].to).toBe(timeline.admission.infusionStoppedAt);
+  });
+
+  it('reads in the same number of SQL statements for 2 sets as for 40', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    async function statementsFor(admissionId: string) {
+      const spy = jest.spyOn(dataSource.logger, 'logQuery');
+      try {
+        const response = await prescriber.get(`/api/admissions/${admissionId}/timeline`);
+        expect(response.status).toBe(200);
+        return spy.mock.calls.filter(([sql]) => !/sessions/.test(String(sql))).length;
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    const small = await anInfusingAdmission();
+    await recordSets(small.id, 2, 400);
+    const large = await anInfusingAdmission();
+    await recordSets(large.id, 40, 400);
+    expect((await prescriber.get(`/api/admissions/${large.id}/timeline`)).body.observationSets).toHaveLength(
+      40,
+    );
+    const forSmall = await statementsFor(small.id);
+    const forLarge = await statementsFor(large.id);
+    expect(forSmall).toBeGreaterThan(0);
+    expect(forLarge).toBe(forSmall);
+    expect(forLarge).toBeLessThanOrEqual(6);
+  });
+
+  it('is an audited read of the patient record, naming who read it and from which request', async () => {
+    const admission = await anInfusingAdmission();
+    const response = await nurse.get(`/api/admissions/${admission.id}/timeline`);
+    expect(response.status).toBe(200);
+    const audit = await db.query(
+      "SELECT user_display_name, entity_type, entity_id, request_id FROM audit_events WHERE action = 'admission.timeline-viewed' AND admission_id = $1",
+      [admission.id],
+    );
+    expect(audit.rows).toEqual([
+      {
+        user_display_name: expect.stringMatching(/^Test nurse/),
+        entity_type: 'admission',
+        entity_id: admission.id,
+        request_id: response.headers['x-request-id'],
+      },
+    ]);
+  });
+
+  it('answers 404 as problem+json for an unknown admission, auditing nothing', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const response = await prescriber.get(`/api/admissions/${unknown}/timeline`);
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    const audit = await db.query('SELECT count(*)::int AS n FROM audit_events WHERE admission_id = $1', [
+      unknown,
+    ]);
+    expect(audit.rows[0].n).toBe(0);
+  });
+
+  it('is for nurses and prescribers; an auditor or admin is refused', async () => {
+    const admission = await anInfusingAdmission();
+    const auditor = await ApiClient.signedIn(testApp, (await aUser(testApp, ['auditor'])).username);
+    const admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
+    const anonymous = await ApiClient.anonymous(testApp);
+    expect((await nurse.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(200);
+    expect((await auditor.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(403);
+    expect((await admin.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(403);
+    expect((await anonymous.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(401);
+  });
+
+  it('has an empty follow-ups list, with its shape, before discharge', async () => {
+    const admission = await anInfusingAdmission();
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(timeline.followUps).toEqual({
+      available: true,
+      baselinePain: 8,
+      painAtDischarge: null,
+      benefitEndedOn: null,
+      items: [],
+    });
+  });
+
+  it('has the follow-ups by due date with their current outcome, pain at discharge and when benefit ended', async () => {
+    const zone = testApp.config.wardTimeZone;
+    const dischargedOn = addDays(calendarDateIn(new Date(), zone), -30);
+    const admission = await aDischargedAdmission(prescriber, {
+      dischargedAt: localInstant(dischargedOn, '10:00', zone),
+      painAtDischarge: 4,
+    });
+    const before = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body.followUps;
+    const [week1, , week4] = before.items;
+    const outcome = (assessedOn: string, painNow: number, ended: string | null) => ({
+      assessedOn,
+      method: 'phone',
+      painNow,
+      benefitOngoing: ended === null,
+      ...(ended ? { benefitEndedOn: ended } : {}),
+    });
+    const first = await nurse.post(
+      `/api/follow-ups/${week1.id}/outcome`,
+      outcome(addDays(dischargedOn, 7), 3, null),
+    );
+    expect(first.status).toBe(201);
+    const fourth = await nurse.post(
+      `/api/follow-ups/${week4.id}/outcome`,
+      outcome(addDays(dischargedOn, 28), 7, addDays(dischargedOn, 20)),
+    );
+    expect(fourth.status).toBe(201);
+
+    const { followUps } = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    expect(followUps).toMatchObject({
+      available: true,
+      baselinePain: 8,
+      painAtDischarge: 4,
+      benefitEndedOn: addDays(dischargedOn, 20),
+    });
+    expect(
+      followUps.items.map((item: { label: string; status: string; outcome: { painNow: number } | null }) => [
+        item.label,
+        item.status,
+        item.outcome?.painNow ?? null,
+      ]),
+    ).toEqual([
+      ['Week 1', 'done', 3],
+      ['Week 2', 'overdue', null],
+      ['Week 4', 'done', 7],
+      ['Week 8', 'upcoming', null],
+      ['Week 12', 'upcoming', null],
+      ['Week 26', 'upcoming', null],
+    ]);
+    expect(followUps.items[2].outcome).toMatchObject({
+      benefitOngoing: false,
+      benefitEndedOn: addDays(dischargedOn, 20),
+      recordedByName: expect.stringMatching(/^Test nurse/),
+    });
+  });
+});

@@ -1,0 +1,237 @@
+import type { EntityManager } from 'typeorm';
+import type { RateUnit } from '@infusion-tracker/clinical';
+import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
+import { preparedQuery } from '../database/prepared-query.js';
+
+/**
+ * The timeline's reads: a fixed number of statements whatever the length of the stay (the test counts
+ * them). The first one also writes the audited read, so the audit row exists exactly when an admission
+ * was read; the others run side by side on the pool.
+ */
+
+export interface AdmissionRow {
+  id: string;
+  status: string;
+  ward: string;
+  bed: string;
+  indication: string;
+  indication_other: string | null;
+  drug: string;
+  drug_other: string | null;
+  admitted_at: Date;
+  planned_days: number;
+  weight_kg: string | null;
+  weight_measured_on: string | null;
+  baseline_pain: number;
+  baseline_bpi_interference: string | null;
+  consent_recorded_at: Date | null;
+  consent_recorded_by: string | null;
+  consent_recorded_by_name: string | null;
+  admitting_prescriber_id: string;
+  admitting_prescriber_name: string;
+  status_changed_at: Date;
+  discharged_at: Date | null;
+  discharge_summary: string | null;
+  closing_reason: string | null;
+  version: number;
+  patient_id: string;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  date_of_birth: string;
+  sex: string;
+  pain_at_discharge: number | null;
+}
+
+const ADMISSION_WITH_AUDIT = `
+  WITH audited AS (
+    INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address)
+    SELECT $2::uuid, $3, 'admission.timeline-viewed', 'admission', a.id::text, a.id, $4, $5
+    FROM admissions a WHERE a.id = $1
+  )
+  SELECT a.id, a.status, a.ward, a.bed, a.indication, a.indication_other, a.drug, a.drug_other,
+         a.admitted_at, a.planned_days, a.weight_kg::text AS weight_kg, a.weight_measured_on::text AS weight_measured_on,
+         a.baseline_pain, a.baseline_bpi_interference::text AS baseline_bpi_interference,
+         a.consent_recorded_at, a.consent_recorded_by, cu.display_name AS consent_recorded_by_name,
+         a.admitting_prescriber_id, ap.display_name AS admitting_prescriber_name,
+         a.status_changed_at, a.discharged_at, a.discharge_summary, a.closing_reason, a.version, a.pain_at_discharge,
+         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text AS date_of_birth, p.sex
+  FROM admissions a
+  JOIN patients p ON p.id = a.patient_id
+  JOIN users ap ON ap.id = a.admitting_prescriber_id
+  LEFT JOIN users cu ON cu.id = a.consent_recorded_by
+  WHERE a.id = $1`;
+
+export interface OrderRow {
+  id: string;
+  drug: string;
+  route: string;
+  concentration_value: string;
+  concentration_unit: string;
+  rate_value: string;
+  rate_unit: RateUnit;
+  max_rate_value: string | null;
+  max_rate_unit: RateUnit | null;
+  increment_value: string | null;
+  increment_unit: RateUnit | null;
+  min_minutes_between_changes: number | null;
+  end_points: string | null;
+  effective_from: Date;
+  reason: string;
+  note: string | null;
+  over_max_reason: string | null;
+  entered_by: string;
+  entered_by_name: string;
+  entered_at: Date;
+  error_reason: string | null;
+  error_marked_by: string | null;
+  error_marked_by_name: string | null;
+  error_marked_at: Date | null;
+}
+
+const ORDERS = `
+  SELECT o.id, o.drug, o.route, o.concentration_value::text AS concentration_value, o.concentration_unit,
+         o.rate_value::text AS rate_value, o.rate_unit, o.max_rate_value::text AS max_rate_value, o.max_rate_unit,
+         o.increment_value::text AS increment_value, o.increment_unit, o.min_minutes_between_changes,
+         o.end_points, o.effective_from, o.reason, o.note, o.over_max_reason,
+         o.entered_by, u.display_name AS entered_by_name, o.entered_at,
+         c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
+         c.marked_at AS error_marked_at
+  FROM infusion_orders o
+  JOIN users u ON u.id = o.entered_by
+  LEFT JOIN infusion_order_corrections c ON c.order_id = o.id
+  LEFT JOIN users m ON m.id = c.marked_by
+  WHERE o.admission_id = $1
+  ORDER BY o.effective_from, o.entered_at`;
+
+export interface EventRow {
+  id: string;
+  type: 'start' | 'pause' | 'resume' | 'stop';
+  occurred_at: Date;
+  reason: string | null;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Date;
+}
+
+const EVENTS = `
+  SELECT e.id, e.type, e.occurred_at, e.reason, e.recorded_by, u.display_name AS recorded_by_name, e.recorded_at
+  FROM infusion_events e
+  JOIN users u ON u.id = e.recorded_by
+  WHERE e.admission_id = $1
+  ORDER BY e.occurred_at, e.recorded_at`;
+
+/** An instant as ISO 8601 UTC text, as Date.toISOString writes it: the set rows skip the Date round trip. */
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export interface SetRow {
+  id: string;
+  taken_at: string;
+  respiration_rate: number | null;
+  spo2: number | null;
+  spo2_scale: number;
+  supplemental_oxygen: boolean | null;
+  oxygen_device: string | null;
+  systolic_bp: number | null;
+  diastolic_bp: number | null;
+  pulse: number | null;
+  consciousness: string | null;
+  temperature_c: string | null;
+  sedation: string | null;
+  pain_score: number | null;
+  side_effects: Record<string, string>;
+  pump_rate_value: string | null;
+  pump_rate_unit: RateUnit | null;
+  comment: string | null;
+  news2: Record<string, unknown>;
+  flags: string[];
+  recorded_by_name: string;
+  recorded_at: string;
+  error_reason: string | null;
+  error_marked_by: string | null;
+  error_marked_by_name: string | null;
+  error_marked_at: string | null;
+}
+
+const SETS = `
+  SELECT s.id, ${ISO('s.taken_at')} AS taken_at, s.respiration_rate, s.spo2, s.spo2_scale, s.supplemental_oxygen, s.oxygen_device,
+         s.systolic_bp, s.diastolic_bp, s.pulse, s.consciousness, s.temperature_c::text AS temperature_c,
+         s.sedation, s.pain_score, s.side_effects, s.pump_rate_value::text AS pump_rate_value, s.pump_rate_unit,
+         s.comment, s.news2, s.flags, u.display_name AS recorded_by_name, ${ISO('s.recorded_at')} AS recorded_at,
+         c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
+         ${ISO('c.marked_at')} AS error_marked_at
+  FROM observation_sets s
+  JOIN users u ON u.id = s.recorded_by
+  LEFT JOIN observation_set_corrections c ON c.set_id = s.id
+  LEFT JOIN users m ON m.id = c.marked_by
+  WHERE s.admission_id = $1
+  ORDER BY s.taken_at, s.recorded_at`;
+
+/** The admission and its patient, writing the audited read in the same statement; null when unknown. */
+export async function admissionWithAuditedRead(
+  manager: EntityManager,
+  admissionId: string,
+  actor: Actor,
+): Promise<AdmissionRow | null> {
+  const author = auditAuthor({ actor });
+  const [row] = await preparedQuery<AdmissionRow>(manager, 'timeline-admission', ADMISSION_WITH_AUDIT, [
+    admissionId,
+    author.userId,
+    author.userDisplayName,
+    author.requestId,
+    author.clientAddress,
+  ]);
+  return row ?? null;
+}
+
+export interface FollowUpRow {
+  id: string;
+  kind: 'scheduled' | 'extra';
+  weeks: number | null;
+  due_on: string;
+  window_start: string;
+  window_end: string;
+  failed_attempt_limit: number;
+  settled: 'done' | 'missed' | 'cancelled' | null;
+  outcome_id: string | null;
+  assessed_on: string | null;
+  method: string | null;
+  pain_now: number | null;
+  pain_worst_week: number | null;
+  pgic: number | null;
+  benefit_ongoing: boolean | null;
+  benefit_ended_on: string | null;
+  comment: string | null;
+  outcome_recorded_by_name: string | null;
+}
+
+/** Each follow-up with its current outcome (at most one: a partial unique index holds it). */
+const FOLLOW_UPS = `
+  SELECT f.id, f.kind, f.weeks, f.due_on::text AS due_on, f.window_start::text AS window_start,
+         f.window_end::text AS window_end, f.failed_attempt_limit, f.settled,
+         o.id AS outcome_id, o.assessed_on::text AS assessed_on, o.method, o.pain_now, o.pain_worst_week, o.pgic,
+         o.benefit_ongoing, o.benefit_ended_on::text AS benefit_ended_on, o.comment,
+         u.display_name AS outcome_recorded_by_name
+  FROM follow_ups f
+  LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+  LEFT JOIN users u ON u.id = o.recorded_by
+  WHERE f.admission_id = $1
+  ORDER BY f.due_on, f.created_at`;
+
+export interface RecordRows {
+  orders: OrderRow[];
+  events: EventRow[];
+  sets: SetRow[];
+  followUps: FollowUpRow[];
+}
+
+/** Orders, events, sets and follow-ups of one admission, oldest first: four statements side by side. */
+export async function infusionRecordRows(manager: EntityManager, admissionId: string): Promise<RecordRows> {
+  const [orders, events, sets, followUps] = await Promise.all([
+    preparedQuery<OrderRow>(manager, 'timeline-orders', ORDERS, [admissionId]),
+    preparedQuery<EventRow>(manager, 'timeline-events', EVENTS, [admissionId]),
+    preparedQuery<SetRow>(manager, 'timeline-sets', SETS, [admissionId]),
+    preparedQuery<FollowUpRow>(manager, 'timeline-follow-ups', FOLLOW_UPS, [admissionId]),
+  ]);
+  return { orders, events, sets, followUps };
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { calendarDateIn } from '@infusion-tracker/clinical';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../audit/audit-trail.service.js';
+import { NotFound } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { TimelineResponse } from './dto/timeline.response.js';
+import {
+  observationColumns,
+  pauseBands,
+  rateLines,
+  sideEffectMarks,
+  toPatient,
+  toTimelineFollowUps,
+  toTimelineAdmission,
+  toTimelineEvents,
+  toTimelineOrders,
+  toTimelineSets,
+} from './timeline-mapping.js';
+import { admissionWithAuditedRead, infusionRecordRows } from './timeline.queries.js';
+
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The whole stay and its follow-ups in one answer, read in five statements whatever its length. Reading it is an audited
+   * read of the patient's record (written by the first statement). The statements are not one snapshot:
+   * a set recorded while they run may or may not be in the answer, as with any later read.
+   */
+  async timeline(actor: Actor, admissionId: string): Promise<TimelineResponse> {
+    const manager = this.dataSource.manager;
+    const [admission, rows] = await Promise.all([
+      admissionWithAuditedRead(manager, admissionId, actor),
+      infusionRecordRows(manager, admissionId),
+    ]);
+    if (!admission) throw new NotFound('The admission');
+    const events = toTimelineEvents(rows.events);
+    const orders = toTimelineOrders(rows.orders, admissionId);
+    const sets = toTimelineSets(rows.sets);
+    const header = toTimelineAdmission(admission, events);
+    return {
+      generatedAt: new Date().toISOString(),
+      patient: toPatient(admission),
+      admission: header,
+      orders,
+      events,
+      observationSets: sets,
+      series: {
+        rate: rateLines(orders, events, header.dischargedAt),
+        pauses: pauseBands(events),
+        observations: observationColumns(sets),
+        sideEffects: sideEffectMarks(sets),
+      },
+      followUps: toTimelineFollowUps(
+        rows.followUps,
+        admission,
+        calendarDateIn(new Date(), this.config.wardTimeZone),
+      ),
+    };
+  }
+}
