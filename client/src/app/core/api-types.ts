@@ -444,3 +444,74 @@ export interface ObservationSet {
   recordedAt: string;
   enteredInError: EnteredInError | null;
 }
+
+// Patient-reported follow-ups (issue 13)
+
+export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
+export type PatientLinkStatus = (typeof PATIENT_LINK_STATUSES)[number];
+export type AdverseEffectsGrade = 'none' | 'mild' | 'moderate' | 'severe';
+
+/** GET /api/public/responses/:token: the patient page's data, nothing else of the record. */
+export interface PublicResponsePage {
+  serviceName: string;
+  servicePhone: string | null;
+  infusionEndedOn: string;
+  today: string;
+  expiresAt: string;
+}
+
+/** POST /api/public/responses/:token: what the patient answers (unanswered questions are left out). */
+export interface PatientAnswers {
+  painNow: number;
+  painWorstWeek?: number;
+  pgic?: number;
+  benefitOngoing: boolean;
+  benefitEndedOn?: string;
+  benefitEndedOnApproximate?: boolean;
+  adverseEffects?: string;
+  adverseEffectsGrade?: AdverseEffectsGrade;
+  comment?: string;
+}
+
+export interface IssuedPatientLink {
+  id: string;
+  followUpId: string;
+  token: string;
+  path: string;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+export interface PatientResponseSummary {
+  id: string;
+  answeredOn: string;
+  submittedAt: string;
+  review: 'waiting' | 'accepted' | 'rejected';
+  reviewedBy: { id: string; displayName: string } | null;
+  reviewedAt: string | null;
+  rejectionReason: string | null;
+  outcomeId: string | null;
+}
+
+export interface PatientResponseDetail extends PatientResponseSummary {
+  followUpId: string;
+  admissionId: string;
+  answers: PatientAnswers;
+}
+
+export interface PatientLinkSummary {
+  id: string;
+  status: PatientLinkStatus;
+  issuedBy: { id: string; displayName: string };
+  issuedAt: string;
+  expiresAt: string;
+  openedAt: string | null;
+  revokedAt: string | null;
+  response: PatientResponseSummary | null;
+}
+
+export interface FollowUpPatientLinks {
+  followUpId: string;
+  items: PatientLinkSummary[];
+  waiting: PatientResponseDetail | null;
+}
