@@ -480,6 +480,7 @@ export interface IssuedPatientLink {
   path: string;
   issuedAt: string;
   expiresAt: string;
+  servicePhone: string | null;
 }
 
 export interface PatientResponseSummary {
