@@ -13,6 +13,8 @@ import { AdmissionsModule } from './admissions/admissions.module.js';
 import { InfusionsModule } from './infusions/infusions.module.js';
 import { ObservationsModule } from './observations/observations.module.js';
 import { WardsModule } from './wards/wards.module.js';
+// Follow-ups after discharge (issue 9)
+import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         InfusionsModule,
         ObservationsModule,
         WardsModule,
+        // Follow-ups after discharge (issue 9)
+        FollowUpsModule,
       ],
     };
   }

@@ -98,6 +98,9 @@ export async function toAdmissionResponse(
     dischargedAt: admission.dischargedAt?.toISOString() ?? null,
     dischargeSummary: admission.dischargeSummary,
     closingReason: admission.closingReason,
+    painAtDischarge: admission.painAtDischarge,
+    pgicAtDischarge: admission.pgicAtDischarge,
+    pgicWording: admission.pgicWording,
     orders: history,
     staff: staff.map((user) => ({ id: user.id, displayName: user.displayName })),
     observationSchedule: schedule

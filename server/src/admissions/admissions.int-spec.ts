@@ -113,11 +113,16 @@ describe('patients and admissions', () => {
       const discharged = await prescriber.post(`/api/admissions/${admission.id}/discharge`, {
         version: admission.version,
         summary: 'Pain 4/10 at discharge',
+        painAtDischarge: 4,
+        pgicAtDischarge: 2,
       });
       expect(discharged.status).toBe(200);
       expect(discharged.body).toMatchObject({
         status: 'discharged',
         dischargeSummary: 'Pain 4/10 at discharge',
+        painAtDischarge: 4,
+        pgicAtDischarge: 2,
+        pgicWording: 'pgic-7-point-v1',
       });
       expect(discharged.body.events.map((event: { type: string }) => event.type)).toEqual([
         'start',

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PGIC_WORDING_ID } from '@infusion-tracker/clinical';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { createScheduledFollowUps } from '../follow-ups/follow-up-creation.js';
 import { DataSource, In, Not } from 'typeorm';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
@@ -17,6 +21,7 @@ export class AdmissionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async admit(actor: Actor, input: CreateAdmissionRequest): Promise<AdmissionResponse> {
@@ -146,7 +151,14 @@ export class AdmissionsService {
     actor: Actor,
     id: string,
     command: 'admit' | 'discharge' | 'cancel',
-    input: { version: number; summary?: string; reason?: string; at?: string },
+    input: {
+      version: number;
+      summary?: string;
+      reason?: string;
+      at?: string;
+      painAtDischarge?: number;
+      pgicAtDischarge?: number;
+    },
   ): Promise<AdmissionResponse> {
     return this.dataSource.transaction(async (manager) => {
       const admission = await lockAdmission(manager, id, input.version);
@@ -160,8 +172,19 @@ export class AdmissionsService {
             { field: 'reason', messages: ['reason is required when the infusion never started'] },
           ]);
         }
+        if (admission.status !== 'admitted' && input.painAtDischarge === undefined) {
+          throw new ValidationFailed([
+            {
+              field: 'painAtDischarge',
+              messages: ['painAtDischarge is required once the infusion has started'],
+            },
+          ]);
+        }
         admission.dischargedAt = at;
         admission.dischargeSummary = input.summary ?? null;
+        admission.painAtDischarge = input.painAtDischarge ?? null;
+        admission.pgicAtDischarge = input.pgicAtDischarge ?? null;
+        admission.pgicWording = input.pgicAtDischarge === undefined ? null : PGIC_WORDING_ID;
       }
       if (command === 'admit') {
         // The stay starts when the patient arrives, not when it was booked.
@@ -171,7 +194,13 @@ export class AdmissionsService {
       if (input.reason) admission.closingReason = input.reason;
       admission.status = status;
       admission.statusChangedAt = new Date();
+      const infusionStarted = before.status !== 'admitted';
       const saved = await manager.save(admission);
+      // Only an infusion that ran has benefit to follow up.
+      const followUps =
+        command === 'discharge' && infusionStarted
+          ? await createScheduledFollowUps(manager, saved, actor.id, this.config.wardTimeZone)
+          : [];
       await this.audit.record(manager, {
         actor,
         action: `admission.${command}`,
@@ -180,7 +209,20 @@ export class AdmissionsService {
         admissionId: id,
         change: {
           before,
-          after: { status, summary: input.summary, reason: input.reason, at: at.toISOString() },
+          after: {
+            status,
+            summary: input.summary,
+            reason: input.reason,
+            at: at.toISOString(),
+            ...(command === 'discharge'
+              ? {
+                  painAtDischarge: admission.painAtDischarge,
+                  pgicAtDischarge: admission.pgicAtDischarge,
+                  pgicWording: admission.pgicWording,
+                  followUps: followUps.map((followUp) => ({ weeks: followUp.weeks, dueOn: followUp.dueOn })),
+                }
+              : {}),
+          },
         },
       });
       return toAdmissionResponse(manager, saved);

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 import { ROLES, type Role } from './roles.js';
-import { aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
+import { aDischargedAdmission, aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
 
 type Access = 'public' | 'signed-in' | Role[];
@@ -17,7 +17,7 @@ interface Context {
 }
 
 interface Endpoint {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   access: Access;
   /** A valid request for a freshly made user of the role under test. */
@@ -244,7 +244,128 @@ const ENDPOINTS: Endpoint[] = [
     access: ['prescriber'],
     call: (c, { admissionId }) => c.patch(`/api/admissions/${admissionId}`, { version: 2, bed: '14' }),
   },
+  // Follow-ups after discharge (issue 9)
+  {
+    method: 'patch',
+    path: '/api/patients/{id}/contact',
+    access: ['nurse', 'prescriber'],
+    call: (c, { patientId }) =>
+      c.patch(`/api/patients/${patientId}/contact`, {
+        phoneNumbers: [{ label: 'mobile', number: '0412 345 678' }],
+        preferredMethod: 'phone',
+      }),
+  },
+  {
+    method: 'get',
+    path: '/api/follow-ups',
+    access: ['nurse', 'prescriber'],
+    call: (c) => c.get('/api/follow-ups'),
+  },
+  {
+    method: 'get',
+    path: '/api/admissions/{id}/follow-ups',
+    access: ['nurse', 'prescriber', 'auditor'],
+    call: async (c) => c.get(`/api/admissions/${(await discharged()).id}/follow-ups`),
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/follow-ups',
+    access: ['prescriber'],
+    call: async (c) =>
+      c.post(`/api/admissions/${(await discharged()).id}/follow-ups`, {
+        dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+        reason: 'Extra call',
+      }),
+  },
+  {
+    method: 'post',
+    path: '/api/follow-ups/{id}/cancel',
+    access: ['prescriber'],
+    call: async (c) =>
+      c.post(`/api/follow-ups/${await firstFollowUp()}/cancel`, { reason: 'Seen in clinic' }),
+  },
+  {
+    method: 'post',
+    path: '/api/follow-ups/{id}/attempts',
+    access: ['nurse', 'prescriber'],
+    call: async (c) =>
+      c.post(`/api/follow-ups/${await firstFollowUp()}/attempts`, {
+        method: 'phone',
+        at: new Date().toISOString(),
+        result: 'no-answer',
+      }),
+  },
+  {
+    method: 'post',
+    path: '/api/follow-ups/{id}/outcome',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => c.post(`/api/follow-ups/${await firstFollowUp()}/outcome`, anOutcome()),
+  },
+  {
+    method: 'post',
+    path: '/api/follow-up-outcomes/{id}/entered-in-error',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => {
+      const recorded = await setUp.prescriber.post(
+        `/api/follow-ups/${await firstFollowUp()}/outcome`,
+        anOutcome(),
+      );
+      return c.post(`/api/follow-up-outcomes/${recorded.body.outcome.id}/entered-in-error`, {
+        reason: 'Wrong patient',
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/lost-to-follow-up',
+    access: ['nurse', 'prescriber'],
+    call: async (c) =>
+      c.post(`/api/admissions/${(await discharged()).id}/lost-to-follow-up`, {
+        kind: 'lost',
+        on: new Date(Date.now() - 60_000).toISOString().slice(0, 10),
+        reason: 'No answer on any number',
+      }),
+  },
+  {
+    method: 'get',
+    path: '/api/follow-up-schedule',
+    access: 'signed-in',
+    call: (c) => c.get('/api/follow-up-schedule'),
+  },
+  {
+    method: 'put',
+    path: '/api/follow-up-schedule',
+    access: ['admin'],
+    call: (c) =>
+      c.put('/api/follow-up-schedule', {
+        items: [1, 2, 4, 8, 12, 26].map((weeks) => ({ weeks, windowDays: weeks <= 4 ? 3 : 7 })),
+        failedAttemptLimit: 3,
+      }),
+  },
+  { method: 'get', path: '/api/instruments', access: 'signed-in', call: (c) => c.get('/api/instruments') },
 ];
+
+/** An admission discharged yesterday, with its follow-ups (issue 9). */
+function discharged() {
+  return aDischargedAdmission(setUp.prescriber, { dischargedAt: new Date(Date.now() - 86_400_000) });
+}
+
+async function firstFollowUp(): Promise<string> {
+  const admission = await discharged();
+  return (await setUp.prescriber.get(`/api/admissions/${admission.id}/follow-ups`)).body.items[0].id;
+}
+
+function anOutcome() {
+  // Assessed on the discharge day, whatever the ward's zone makes of today.
+  return {
+    assessedOn: new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Australia/Sydney',
+    }),
+    method: 'phone',
+    painNow: 3,
+    benefitOngoing: true,
+  };
+}
 
 const setUp = { prescriber: null as unknown as ApiClient };
 

@@ -18,7 +18,12 @@ export type DomainErrorCode =
   | 'open-admission-exists'
   | 'illegal-transition'
   | 'above-maximum-rate'
-  | 'idempotency-key-reused';
+  | 'idempotency-key-reused'
+  // Follow-ups after discharge (issue 9)
+  | 'follow-up-rule-violated'
+  | 'follow-up-closed'
+  | 'outcome-exists'
+  | 'terminal-event-exists';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {
@@ -40,6 +45,13 @@ export interface FieldError {
 export class ValidationFailed extends DomainError {
   constructor(readonly errors: FieldError[]) {
     super('validation-failed', `Check ${errors.map((error) => error.field).join(', ')}.`, { errors });
+  }
+}
+
+/** A follow-up date or consistency rule (ADR 4): 422 with the fields it concerns, nothing stored. */
+export class FollowUpRuleViolated extends DomainError {
+  constructor(readonly errors: FieldError[]) {
+    super('follow-up-rule-violated', errors.flatMap((error) => error.messages).join(' '), { errors });
   }
 }
 

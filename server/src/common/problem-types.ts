@@ -40,6 +40,14 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
       return { status: 409, title: 'Rate above the prescribed maximum' };
     case 'idempotency-key-reused':
       return { status: 422, title: 'Idempotency-Key reused with a different request' };
+    case 'follow-up-rule-violated':
+      return { status: 422, title: 'Not consistent with the follow-up record' };
+    case 'follow-up-closed':
+      return { status: 409, title: 'The follow-up takes no more entries' };
+    case 'outcome-exists':
+      return { status: 409, title: 'The follow-up already has an outcome' };
+    case 'terminal-event-exists':
+      return { status: 409, title: 'Follow-up of this admission has already ended' };
     default:
       return unmapped(code);
   }

@@ -290,6 +290,7 @@ describe('bedside observation sets', () => {
         version: await versionOf(admission.id),
         summary: 'Pain 4/10 at discharge',
         reason: 'Course complete',
+        painAtDischarge: 4,
       });
       expect(discharged.status).toBe(200);
       const refused = await record(admission.id, {});

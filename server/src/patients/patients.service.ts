@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { DomainError, NotFound, ValidationFailed } from '../common/domain-error.js';
-import { Patient, type Sex } from './patient.entity.js';
+import { Patient, type PhoneNumber, type PreferredContactMethod, type Sex } from './patient.entity.js';
 import { searchPatients } from './patients.queries.js';
 
 export interface NewPatient {
@@ -11,6 +11,12 @@ export interface NewPatient {
   givenName: string;
   dateOfBirth: string;
   sex: Sex;
+  contact?: PatientContact;
+}
+
+export interface PatientContact {
+  phoneNumbers: PhoneNumber[];
+  preferredMethod: PreferredContactMethod | null;
 }
 
 @Injectable()
@@ -42,11 +48,14 @@ export class PatientsService {
         .where('upper(patient.mrn) = upper(:mrn)', { mrn: input.mrn })
         .getExists();
       if (taken) throw new DomainError('mrn-taken', `A patient with MRN ${input.mrn} is already registered.`);
+      const { contact, ...identity } = input;
       const patient = await manager.save(
         manager.create(Patient, {
-          ...input,
+          ...identity,
           familyName: input.familyName.trim(),
           givenName: input.givenName.trim(),
+          phoneNumbers: contact ? cleanPhoneNumbers(contact.phoneNumbers) : [],
+          preferredContactMethod: contact?.preferredMethod ?? null,
           createdBy: actor.id,
         }),
       );
@@ -60,4 +69,31 @@ export class PatientsService {
       return patient;
     });
   }
+
+  /** Replaces the phone numbers and preferred method; audited before/after. */
+  async updateContact(actor: Actor, id: string, contact: PatientContact): Promise<Patient> {
+    return this.dataSource.transaction(async (manager) => {
+      const patient = await manager.findOne(Patient, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!patient) throw new NotFound('The patient');
+      const before = { phoneNumbers: patient.phoneNumbers, preferredMethod: patient.preferredContactMethod };
+      patient.phoneNumbers = cleanPhoneNumbers(contact.phoneNumbers);
+      patient.preferredContactMethod = contact.preferredMethod;
+      const saved = await manager.save(patient);
+      await this.audit.record(manager, {
+        actor,
+        action: 'patient.contact-updated',
+        entityType: 'patient',
+        entityId: id,
+        change: {
+          before,
+          after: { phoneNumbers: saved.phoneNumbers, preferredMethod: saved.preferredContactMethod },
+        },
+      });
+      return saved;
+    });
+  }
+}
+
+function cleanPhoneNumbers(numbers: PhoneNumber[]): PhoneNumber[] {
+  return numbers.map((phone) => ({ label: phone.label, number: phone.number.trim() }));
 }

@@ -43,6 +43,10 @@ export class ApiClient {
     return this.track(this.withXsrf(this.agent.patch(path), {}).send(body));
   }
 
+  put(path: string, body: object): Promise<Response> {
+    return this.track(this.withXsrf(this.agent.put(path), {}).send(body));
+  }
+
   /** The latest value the server set for a cookie (the agent sends them back by itself). */
   cookie(name: string): string | null {
     return this.cookies.get(name) ?? null;

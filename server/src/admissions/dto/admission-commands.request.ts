@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Every write to an admission names the version it was based on; a stale one is refused with 409. */
 export class VersionedRequest {
@@ -27,6 +27,28 @@ export class DischargeRequest extends VersionedRequest {
   @MinLength(1)
   @MaxLength(500)
   reason?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10,
+    description: 'Pain now (NRS 0-10); required unless the infusion never started.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  painAtDischarge?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 7,
+    description: "The patient's global impression of change (PGIC 1-7, the wording GET /instruments gives).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  pgicAtDischarge?: number;
 }
 
 export class CancelAdmissionRequest extends VersionedRequest {

@@ -54,6 +54,12 @@ export class AdmissionResponse extends AdmissionSummaryResponse {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dischargedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) dischargeSummary: string | null;
   @ApiProperty({ type: String, nullable: true }) closingReason: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'NRS 0-10 at discharge.' })
+  painAtDischarge: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'PGIC 1-7 at discharge.' })
+  pgicAtDischarge: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The PGIC wording used (its id).' })
+  pgicWording: string | null;
   @ApiProperty({
     type: InfusionOrderResponse,
     isArray: true,

@@ -107,7 +107,9 @@ export class AddFollowUps1764100000000 implements MigrationInterface {
       "CREATE UNIQUE INDEX follow_ups_one_per_week ON follow_ups (admission_id, weeks) WHERE kind = 'scheduled'",
     );
     // The worklist: open follow-ups whose window opens within the week, and missed ones still in their window.
-    await queryRunner.query('CREATE INDEX follow_ups_open ON follow_ups (window_start) WHERE settled IS NULL');
+    await queryRunner.query(
+      'CREATE INDEX follow_ups_open ON follow_ups (window_start) WHERE settled IS NULL',
+    );
     await queryRunner.query(
       "CREATE INDEX follow_ups_missed_in_window ON follow_ups (window_end) WHERE settled = 'missed'",
     );

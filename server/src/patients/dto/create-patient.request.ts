@@ -1,5 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PatientContactRequest } from './patient-contact.request.js';
 import { SEXES, type Sex } from '../patient.entity.js';
 
 export class CreatePatientRequest {
@@ -28,4 +39,13 @@ export class CreatePatientRequest {
   @ApiProperty({ enum: SEXES })
   @IsIn(SEXES)
   sex: Sex;
+
+  @ApiPropertyOptional({
+    type: PatientContactRequest,
+    description: 'Phone numbers and preferred contact method.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PatientContactRequest)
+  contact?: PatientContactRequest;
 }

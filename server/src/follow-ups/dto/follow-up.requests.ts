@@ -1,0 +1,252 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  IsArray,
+} from 'class-validator';
+import {
+  ATTEMPT_RESULTS,
+  CONTACT_METHODS,
+  INDICATIONS,
+  TERMINAL_EVENT_KINDS,
+  type AttemptResult,
+  type ContactMethod,
+  type Indication,
+  type TerminalEventKind,
+} from '@infusion-tracker/clinical';
+import {
+  ADVERSE_EFFECT_GRADES,
+  OUTCOME_METHODS,
+  type AdverseEffectGrade,
+  type OutcomeMethod,
+} from '../follow-up-outcome.entity.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
+
+export class ReasonRequest {
+  @ApiProperty({ example: 'Patient asked to be called after surgery' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ExtraFollowUpRequest extends ReasonRequest {
+  @ApiProperty({ format: 'date', description: 'Local date in the ward time zone; not before discharge.' })
+  @IsISO8601({ strict: true }, dateMessage('dueOn'))
+  @Matches(DATE, dateMessage('dueOn'))
+  dueOn: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 28, default: 3, description: 'Days either side of dueOn.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(28)
+  windowDays?: number;
+}
+
+export class AttemptRequest {
+  @ApiProperty({ enum: CONTACT_METHODS })
+  @IsIn(CONTACT_METHODS)
+  method: ContactMethod;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When it was tried; not in the future, not before discharge.',
+  })
+  @IsISO8601({ strict: true })
+  at: string;
+
+  @ApiProperty({ enum: ATTEMPT_RESULTS })
+  @IsIn(ATTEMPT_RESULTS)
+  result: AttemptResult;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class InstrumentAnswersRequest {
+  @ApiProperty({ example: 'bpi-interference', description: 'An instrument of GET /instruments.' })
+  @IsString()
+  @MaxLength(40)
+  code: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', nullable: true },
+    description: 'Answer by item key; null for an item not answered.',
+  })
+  @IsObject()
+  answers: Record<string, number | null>;
+}
+
+export class OutcomeRequest {
+  @ApiProperty({
+    format: 'date',
+    description: 'Not before the discharge date, not in the future (ward time zone).',
+  })
+  @IsISO8601({ strict: true }, dateMessage('assessedOn'))
+  @Matches(DATE, dateMessage('assessedOn'))
+  assessedOn: string;
+
+  @ApiProperty({ enum: OUTCOME_METHODS })
+  @IsIn(OUTCOME_METHODS)
+  method: OutcomeMethod;
+
+  @ApiProperty({ minimum: 0, maximum: 10, description: 'Pain now, NRS.' })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  painNow: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10, description: 'Worst pain in the last week, NRS.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  painWorstWeek?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'PGIC, the wording GET /instruments gives.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  pgic?: number;
+
+  @ApiProperty({ description: 'Is the benefit of the infusion still there?' })
+  @IsBoolean()
+  benefitOngoing: boolean;
+
+  @ApiPropertyOptional({
+    description: 'With benefitOngoing true after an earlier follow-up said benefit ended: it came back.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  benefitReturned?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Required when benefitOngoing is false; not before discharge, not after assessedOn.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, dateMessage('benefitEndedOn'))
+  @Matches(DATE, dateMessage('benefitEndedOn'))
+  benefitEndedOn?: string;
+
+  @ApiPropertyOptional({ description: 'The patient is unsure of the exact day.' })
+  @IsOptional()
+  @IsBoolean()
+  benefitEndedOnApproximate?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  medicationChanges?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  adverseEffects?: string;
+
+  @ApiPropertyOptional({ enum: ADVERSE_EFFECT_GRADES })
+  @IsOptional()
+  @IsIn(ADVERSE_EFFECT_GRADES)
+  adverseEffectsGrade?: AdverseEffectGrade;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  readmissionPlanned?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: InstrumentAnswersRequest, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => InstrumentAnswersRequest)
+  instruments?: InstrumentAnswersRequest[];
+}
+
+export class TerminalEventRequest extends ReasonRequest {
+  @ApiProperty({
+    enum: TERMINAL_EVENT_KINDS,
+    description: 'lost to follow-up, died, withdrew consent, readmitted for another infusion.',
+  })
+  @IsIn(TERMINAL_EVENT_KINDS)
+  kind: TerminalEventKind;
+
+  @ApiProperty({ format: 'date', description: 'Not before the discharge date, not in the future.' })
+  @IsISO8601({ strict: true }, dateMessage('on'))
+  @Matches(DATE, dateMessage('on'))
+  on: string;
+}
+
+export class ScheduleItemRequest {
+  @ApiProperty({ minimum: 1, maximum: 104 })
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  weeks: number;
+
+  @ApiProperty({ minimum: 0, maximum: 28 })
+  @IsInt()
+  @Min(0)
+  @Max(28)
+  windowDays: number;
+}
+
+export class ScheduleRequest {
+  @ApiProperty({
+    type: ScheduleItemRequest,
+    isArray: true,
+    description: '1-20 items, weeks strictly increasing.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleItemRequest)
+  items: ScheduleItemRequest[];
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  failedAttemptLimit: number;
+}
+
+export class WorklistQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) ward?: string;
+  @ApiPropertyOptional({ enum: INDICATIONS }) @IsOptional() @IsIn(INDICATIONS) indication?: Indication;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The admitting prescriber.' })
+  @IsOptional()
+  @IsUUID()
+  clinicianId?: string;
+}

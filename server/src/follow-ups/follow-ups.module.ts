@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { FollowUpScheduleService } from './follow-up-schedule.service.js';
+import { FollowUpsController } from './follow-ups.controller.js';
+import { FollowUpsService } from './follow-ups.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [FollowUpsController],
+  providers: [FollowUpsService, FollowUpScheduleService],
+})
+export class FollowUpsModule {}

@@ -1,0 +1,184 @@
+import type { EntityManager } from 'typeorm';
+import {
+  addDays,
+  daysBetween,
+  followUpLabel,
+  followUpStatus,
+  type AttemptResult,
+  type Drug,
+  type FollowUpStatus,
+  type Indication,
+} from '@infusion-tracker/clinical';
+import { preparedQuery } from '../database/prepared-query.js';
+import type { PhoneNumber, PreferredContactMethod } from '../patients/patient.entity.js';
+import type { WorklistItem, WorklistResponse, WorklistSection } from './dto/follow-up.response.js';
+
+/** Upcoming follow-ups show when their window opens within this many days. */
+export const UPCOMING_DAYS = 7;
+
+interface WorklistRow {
+  id: string;
+  admission_id: string;
+  weeks: number | null;
+  due_on: string;
+  window_start: string;
+  window_end: string;
+  failed_attempt_limit: number;
+  attempt_count: number;
+  failed_attempts: number;
+  last_attempt_at: Date | null;
+  last_attempt_result: AttemptResult | null;
+  ward: string;
+  indication: Indication;
+  indication_other: string | null;
+  drug: Drug;
+  drug_other: string | null;
+  admitted_at: Date;
+  discharged_at: Date;
+  clinician_id: string;
+  clinician_name: string;
+  patient_id: string;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  date_of_birth: string;
+  phone_numbers: PhoneNumber[];
+  preferred_contact_method: PreferredContactMethod | null;
+}
+
+/**
+ * One statement: the open follow-ups whose window opens within the week and the missed ones whose
+ * window is still open (the two partial indexes of the migration), with their attempts, admission,
+ * patient and clinician. Follow-ups of an admission whose follow-up ended are left out.
+ */
+const WORKLIST_SQL = `
+  SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
+         f.failed_attempt_limit,
+         coalesce(att.attempt_count, 0)::int AS attempt_count, coalesce(att.failed_attempts, 0)::int AS failed_attempts,
+         att.last_attempt_at, att.last_attempt_result,
+         a.ward, a.indication, a.indication_other, a.drug, a.drug_other, a.admitted_at, a.discharged_at,
+         a.admitting_prescriber_id AS clinician_id, u.display_name AS clinician_name,
+         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
+         p.phone_numbers, p.preferred_contact_method
+    FROM follow_ups f
+    JOIN admissions a ON a.id = f.admission_id
+    JOIN patients p ON p.id = a.patient_id
+    JOIN users u ON u.id = a.admitting_prescriber_id
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS attempt_count,
+             count(*) FILTER (WHERE t.result <> 'reached') AS failed_attempts,
+             max(t.at) AS last_attempt_at,
+             (array_agg(t.result ORDER BY t.at DESC, t.recorded_at DESC))[1] AS last_attempt_result
+        FROM follow_up_attempts t WHERE t.follow_up_id = f.id
+    ) att ON true
+   WHERE ((f.settled IS NULL AND f.window_start <= $2::date) OR (f.settled = 'missed' AND f.window_end >= $1::date))
+     AND ($3::text IS NULL OR a.ward = $3)
+     AND ($4::text IS NULL OR a.indication = $4)
+     AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
+     AND NOT EXISTS (
+       SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)`;
+
+const SECTION_OF: Partial<Record<FollowUpStatus, WorklistSection>> = {
+  overdue: 'overdue',
+  due: 'due',
+  missed: 'missed',
+  upcoming: 'upcoming',
+};
+const URGENCY: WorklistSection[] = ['overdue', 'due', 'missed', 'upcoming'];
+
+/**
+ * The worklist (ADR 4): one entry per admission, in its most urgent section; overdue most overdue
+ * first, due and missed by the end of their window, upcoming by the start of theirs.
+ */
+export async function worklist(
+  manager: EntityManager,
+  today: string,
+  filter: { ward?: string; indication?: string; clinicianId?: string },
+): Promise<WorklistResponse> {
+  const rows = await preparedQuery<WorklistRow>(manager, 'follow-up-worklist', WORKLIST_SQL, [
+    today,
+    addDays(today, UPCOMING_DAYS),
+    filter.ward ?? null,
+    filter.indication ?? null,
+    filter.clinicianId ?? null,
+  ]);
+  const byAdmission = new Map<string, { item: WorklistItem; key: string }>();
+  for (const row of rows) {
+    const status = followUpStatus(
+      {
+        windowStart: row.window_start,
+        windowEnd: row.window_end,
+        cancelled: false,
+        hasCurrentOutcome: false,
+        failedAttempts: row.failed_attempts,
+      },
+      today,
+      row.failed_attempt_limit,
+    );
+    const section = SECTION_OF[status];
+    if (!section) continue;
+    // The date that orders the follow-up within its section.
+    const key = section === 'upcoming' ? row.window_start : row.window_end;
+    const followUp = {
+      id: row.id,
+      label: followUpLabel(row.weeks),
+      weeks: row.weeks,
+      dueOn: row.due_on,
+      windowStart: row.window_start,
+      windowEnd: row.window_end,
+      status,
+      attemptCount: row.attempt_count,
+      lastAttemptAt: row.last_attempt_at ? new Date(row.last_attempt_at).toISOString() : null,
+      lastAttemptResult: row.last_attempt_result,
+    };
+    const entry = byAdmission.get(row.admission_id);
+    if (entry) {
+      entry.item.followUps.push(followUp);
+      const more = URGENCY.indexOf(section) < URGENCY.indexOf(entry.item.section);
+      if (more || (section === entry.item.section && key < entry.key)) {
+        entry.item.section = section;
+        entry.key = key;
+      }
+      continue;
+    }
+    byAdmission.set(row.admission_id, {
+      key,
+      item: {
+        section,
+        patient: {
+          id: row.patient_id,
+          mrn: row.mrn,
+          familyName: row.family_name,
+          givenName: row.given_name,
+          dateOfBirth: row.date_of_birth,
+          contact: {
+            phoneNumbers: row.phone_numbers.map((phone) => ({ label: phone.label, number: phone.number })),
+            preferredMethod: row.preferred_contact_method,
+          },
+        },
+        admission: {
+          id: row.admission_id,
+          ward: row.ward,
+          indication: row.indication,
+          indicationOther: row.indication_other,
+          drug: row.drug,
+          drugOther: row.drug_other,
+          admittedAt: new Date(row.admitted_at).toISOString(),
+          dischargedAt: new Date(row.discharged_at).toISOString(),
+          clinician: { id: row.clinician_id, displayName: row.clinician_name },
+        },
+        followUps: [followUp],
+      },
+    });
+  }
+  const entries = [...byAdmission.values()];
+  for (const entry of entries) entry.item.followUps.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  entries.sort(
+    (a, b) =>
+      URGENCY.indexOf(a.item.section) - URGENCY.indexOf(b.item.section) ||
+      daysBetween(b.key, a.key) ||
+      a.item.patient.familyName.localeCompare(b.item.patient.familyName) ||
+      a.item.admission.id.localeCompare(b.item.admission.id),
+  );
+  return { today, items: entries.map((entry) => entry.item) };
+}
