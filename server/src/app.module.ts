@@ -15,6 +15,8 @@ import { ObservationsModule } from './observations/observations.module.js';
 import { WardsModule } from './wards/wards.module.js';
 // Follow-ups after discharge (issue 9)
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+// Patient-reported follow-ups (issue 13)
+import { PatientLinksModule } from './patient-links/patient-links.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -37,6 +39,8 @@ export class AppModule {
         WardsModule,
         // Follow-ups after discharge (issue 9)
         FollowUpsModule,
+        // Patient-reported follow-ups (issue 13)
+        PatientLinksModule,
       ],
     };
   }
