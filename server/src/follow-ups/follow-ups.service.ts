@@ -49,6 +49,8 @@ import { FollowUp } from './follow-up.entity.js';
 import { worklist } from './follow-ups.queries.js';
 import { currentInstruments } from './instrument-catalogue.js';
 import { outcomeRuleViolations } from './outcome-rules.js';
+// Patient-reported follow-ups (issue 13)
+import { patientLinkStates } from '../patient-links/patient-link-state.js';
 
 const TERMINAL_EVENT_WORDS = {
   lost: 'Lost to follow-up',
@@ -399,6 +401,13 @@ export class FollowUpsService {
     // Two statements and no transaction: the list is read as a prepared statement, then the read is audited.
     const manager = this.dataSource.manager;
     const result = await worklist(manager, this.today(), filter);
+    // Patient-reported follow-ups (issue 13)
+    const followUps = result.items.flatMap((item) => item.followUps);
+    const links = await patientLinkStates(
+      manager,
+      followUps.map((followUp) => followUp.id),
+    );
+    for (const followUp of followUps) followUp.patientLink = links.get(followUp.id) ?? null;
     await this.audit.record(manager, {
       actor,
       action: 'follow-up-worklist.viewed',
@@ -508,7 +517,14 @@ export class FollowUpsService {
     admission: Admission,
     record: FollowUpRecord,
   ): Promise<AdmissionFollowUpsResponse> {
-    return toAdmissionFollowUpsResponse(manager, admission, record, this.config.wardTimeZone);
+    const response = await toAdmissionFollowUpsResponse(manager, admission, record, this.config.wardTimeZone);
+    // Patient-reported follow-ups (issue 13)
+    const links = await patientLinkStates(
+      manager,
+      response.items.map((item) => item.id),
+    );
+    for (const item of response.items) item.patientLink = links.get(item.id) ?? null;
+    return response;
   }
 
   private async respondFor(

@@ -2,7 +2,10 @@ import pg from 'pg';
 import request from 'supertest';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { aDischargedAdmission } from '../testing/clinical-factories.js';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../database/data-source.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestDatabase } from '../testing/test-database.js';
 import { MAX_REQUESTS_PER_TOKEN, MAX_UNUSABLE_REQUESTS_PER_ADDRESS } from './patient-link-limiter.js';
 import { newPatientLinkToken } from './patient-link-token.js';
 
@@ -209,6 +212,31 @@ describe('patient links: patients answer a follow-up through a one-time link', (
     );
   });
 
+  it('shows the latest link’s status on the follow-up and in the worklist', async () => {
+    const { admission, followUpId } = await aFollowUp();
+    const followUpOf = async () =>
+      (await nurse.get(`/api/admissions/${admission.id}/follow-ups`)).body.items.find(
+        (item: { id: string }) => item.id === followUpId,
+      );
+    expect((await followUpOf()).patientLink).toBeNull();
+    const link = await issue(followUpId);
+    expect((await followUpOf()).patientLink).toMatchObject({ id: link.id, status: 'out', review: null });
+    const phone = await aPhone();
+    await phone.get(`/api/public/responses/${link.token}`);
+    expect((await followUpOf()).patientLink.status).toBe('opened');
+    await phone.post(`/api/public/responses/${link.token}`, someAnswers());
+    expect((await followUpOf()).patientLink).toMatchObject({ status: 'answered', review: 'waiting' });
+    const worklist = await nurse.get('/api/follow-ups');
+    const entry = worklist.body.items.find(
+      (item: { admission: { id: string } }) => item.admission.id === admission.id,
+    );
+    expect(entry.followUps.find((item: { id: string }) => item.id === followUpId).patientLink).toMatchObject({
+      id: link.id,
+      status: 'answered',
+      review: 'waiting',
+    });
+  });
+
   it('revokes a link once, audited with who revoked it', async () => {
     const { followUpId } = await aFollowUp();
     const link = await issue(followUpId);
@@ -384,5 +412,33 @@ describe('patient links: patients answer a follow-up through a one-time link', (
       expect((await phone.get(`/api/public/responses/${newPatientLinkToken()}`)).status).toBe(429);
       expect((await phone.get(`/api/public/responses/${link.token}`)).status).toBe(429);
     });
+  });
+
+  it('undoes its migration cleanly and applies it again', async () => {
+    const scratch = await createTestDatabase();
+    const dataSource = new DataSource(dataSourceOptions(scratch.url));
+    await dataSource.initialize();
+    const tables = async () =>
+      (
+        await dataSource.query(
+          "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('patient_links', 'patient_responses', 'patient_link_requests')",
+        )
+      )[0].n;
+    try {
+      expect(await tables()).toBe(3);
+      const applied = async () =>
+        (
+          await dataSource.query(
+            "SELECT 1 FROM schema_migrations WHERE name = 'AddPatientLinks1764500000000'",
+          )
+        ).length;
+      while (await applied()) await dataSource.undoLastMigration();
+      expect(await tables()).toBe(0);
+      await dataSource.runMigrations();
+      expect(await tables()).toBe(3);
+    } finally {
+      await dataSource.destroy();
+      await scratch.drop();
+    }
   });
 });

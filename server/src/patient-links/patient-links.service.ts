@@ -25,6 +25,7 @@ import type {
 } from './dto/patient-link.responses.js';
 import type { PatientAnswers, PatientAnswersRequest } from './patient-answers.js';
 import { PatientLinkLimiter } from './patient-link-limiter.js';
+import { OPENED_LINK_HOURS } from './patient-link-state.js';
 import {
   newPatientLinkToken,
   PATIENT_LINK_TOKEN,
@@ -33,9 +34,6 @@ import {
 } from './patient-link-token.js';
 import { PatientLink } from './patient-link.entity.js';
 import { PatientResponse } from './patient-response.entity.js';
-
-/** After first opening, a link left unanswered stops working this much later. */
-export const OPENED_LINK_HOURS = 2;
 
 /** The one answer for a token that is wrong, used, revoked or expired: it tells a guesser nothing. */
 export const UNUSABLE_LINK = 'This link cannot be used. It may have expired or already been used.';

@@ -2,10 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { StaffName } from '../../admissions/dto/admission.response.js';
 import { PatientAnswersRequest } from '../patient-answers.js';
 
-export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
-export type PatientLinkStatus = (typeof PATIENT_LINK_STATUSES)[number];
-export const PATIENT_RESPONSE_REVIEWS = ['waiting', 'accepted', 'rejected'] as const;
-export type PatientResponseReviewState = (typeof PATIENT_RESPONSE_REVIEWS)[number];
+import {
+  PATIENT_LINK_STATUSES,
+  PATIENT_RESPONSE_REVIEWS,
+  type PatientLinkStatus,
+  type PatientResponseReviewState,
+} from './patient-link-state.response.js';
+
+export type { PatientLinkStatus } from './patient-link-state.response.js';
 
 /** Given once, when the link is issued: the token is not stored and cannot be shown again. */
 export class IssuedPatientLinkResponse {
