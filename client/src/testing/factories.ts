@@ -1,12 +1,17 @@
 import {
   Admission,
+  AdmissionFollowUps,
   AdmissionSummary,
   AppInfo,
   AuditEvent,
+  FollowUp,
+  FollowUpOutcome,
   InfusionEvent,
   InfusionOrder,
   Patient,
   User,
+  WorklistEntry,
+  WorklistFollowUp,
 } from '../app/core/api-types';
 
 let sequence = 0;
@@ -155,5 +160,116 @@ export function anAdmission(overrides: Partial<Admission> = {}): Admission {
     ...overrides,
     orders,
     currentOrder,
+  };
+}
+
+// Follow-ups after discharge.
+
+export function aWorklistFollowUp(overrides: Partial<WorklistFollowUp> = {}): WorklistFollowUp {
+  const n = next();
+  return {
+    id: `50000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    label: 'Week 2',
+    weeks: 2,
+    dueOn: '2025-07-01',
+    windowStart: '2025-06-28',
+    windowEnd: '2025-07-04',
+    status: 'due',
+    attemptCount: 0,
+    lastAttemptAt: null,
+    lastAttemptResult: null,
+    ...overrides,
+  };
+}
+
+export function aWorklistEntry(overrides: Partial<WorklistEntry> = {}): WorklistEntry {
+  const n = next();
+  const patient = aPatient();
+  return {
+    section: 'due',
+    patient: {
+      id: patient.id,
+      mrn: patient.mrn,
+      familyName: patient.familyName,
+      givenName: patient.givenName,
+      dateOfBirth: patient.dateOfBirth,
+      contact: { phoneNumbers: [{ label: 'mobile', number: '0412 345 678' }], preferredMethod: 'phone' },
+    },
+    admission: {
+      id: `40000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
+      ward: 'Ward 7 Pain Unit',
+      indication: 'crps',
+      indicationOther: null,
+      drug: 'ketamine',
+      drugOther: null,
+      admittedAt: '2025-06-10T09:00:00.000Z',
+      dischargedAt: '2025-06-17T04:00:00.000Z',
+      clinician: { id: PRESCRIBER_ID, displayName: 'Dr Ana Ruiz' },
+    },
+    followUps: [aWorklistFollowUp()],
+    ...overrides,
+  };
+}
+
+export function aFollowUpOutcome(overrides: Partial<FollowUpOutcome> = {}): FollowUpOutcome {
+  const n = next();
+  return {
+    id: `60000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    followUpId: 'follow-up-1',
+    assessedOn: '2025-06-24',
+    method: 'phone',
+    painNow: 3,
+    painWorstWeek: null,
+    pgic: 2,
+    pgicWording: 'domain-2025',
+    benefitOngoing: true,
+    benefitReturned: null,
+    benefitEndedOn: null,
+    benefitEndedOnApproximate: false,
+    medicationChanges: null,
+    adverseEffects: null,
+    adverseEffectsGrade: null,
+    readmissionPlanned: null,
+    comment: null,
+    instruments: [],
+    recordedBy: { id: 'nurse-1', displayName: 'Sam Patel' },
+    recordedAt: '2025-06-24T01:00:00.000Z',
+    enteredInError: null,
+    ...overrides,
+  };
+}
+
+export function aFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
+  const n = next();
+  return {
+    id: `70000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    admissionId: 'admission-1',
+    kind: 'scheduled',
+    weeks: 1,
+    label: 'Week 1',
+    dueOn: '2025-06-24',
+    windowStart: '2025-06-21',
+    windowEnd: '2025-06-27',
+    status: 'upcoming',
+    reason: null,
+    cancellation: null,
+    attempts: [],
+    failedAttempts: 0,
+    outcome: null,
+    outcomesEnteredInError: [],
+    ...overrides,
+  };
+}
+
+export function admissionFollowUps(overrides: Partial<AdmissionFollowUps> = {}): AdmissionFollowUps {
+  return {
+    admissionId: 'admission-1',
+    baselinePain: 8,
+    painAtDischarge: 4,
+    pgicAtDischarge: 2,
+    dischargedOn: '2025-06-17',
+    items: [],
+    terminalEvent: null,
+    ...overrides,
   };
 }

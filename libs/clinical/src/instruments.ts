@@ -145,7 +145,9 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return ['a definition is a JSON object'];
-  const definition = value as Record<string, unknown>;
+  // Named fields, so the client's noPropertyAccessFromIndexSignature accepts `definition.code`.
+  type Fields<K extends string> = Partial<Record<K, unknown>> & Record<string, unknown>;
+  const definition = value as Fields<'code' | 'placeholder' | 'scale' | 'items' | 'scoring'>;
   const text = (field: string, max: number) => {
     const found = definition[field];
     if (typeof found !== 'string' || found.trim() === '' || found.length > max) {
@@ -159,7 +161,7 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
   text('title', 200);
   text('recall', 200);
   if (typeof definition.placeholder !== 'boolean') problems.push('placeholder must be true or false');
-  const scale = definition.scale as Record<string, unknown> | undefined;
+  const scale = definition.scale as Fields<'labels'> | undefined;
   let scaleOk = false;
   if (typeof scale !== 'object' || scale === null) {
     problems.push('scale must be an object { min, max, minAnchor, maxAnchor }');
@@ -208,7 +210,7 @@ export function instrumentDefinitionProblems(value: unknown): string[] {
       if (typeof itemText !== 'string' || itemText.trim() === '') problems.push('every item needs its text');
     }
   }
-  const scoring = definition.scoring as Record<string, unknown> | undefined;
+  const scoring = definition.scoring as Fields<'rule' | 'minAnswered'> | undefined;
   if (typeof scoring !== 'object' || scoring === null || scoring.rule !== 'mean') {
     problems.push("scoring must be { rule: 'mean', minAnswered }");
   } else if (

@@ -24,4 +24,11 @@ export default [
     data: { roles: ACCESS.audit },
     loadComponent: () => import('./audit-page').then((m) => m.AuditPage),
   },
+  {
+    path: 'follow-up-schedule',
+    title: 'Follow-up schedule',
+    canActivate: [roleGuard],
+    data: { roles: ACCESS.users },
+    loadComponent: () => import('./follow-up-schedule-page').then((m) => m.FollowUpSchedulePage),
+  },
 ] satisfies Routes;

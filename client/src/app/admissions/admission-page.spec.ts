@@ -1,7 +1,15 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { button, buttonsNamed, field, settle, text, toggle, type } from '../../testing/dom';
-import { aPatient, aUser, anAdmission, anEvent, anOrder } from '../../testing/factories';
+import {
+  aFollowUp,
+  aPatient,
+  aUser,
+  admissionFollowUps,
+  anAdmission,
+  anEvent,
+  anOrder,
+} from '../../testing/factories';
 import { FakeClock } from '../../testing/fake-clock';
 import { provideTestApp } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
@@ -369,5 +377,27 @@ describe('AdmissionPage', () => {
     expect(text(page.querySelector('[role="status"]'))).toContain(
       'The previous valid order is current again.',
     );
+  });
+
+  it('shows the follow-ups of a discharged admission, and none before discharge', async () => {
+    await openAs(
+      ['nurse'],
+      anAdmission({ id: 'admission-9', status: 'discharged', dischargedAt: '2025-06-17T04:00:00Z' }),
+    );
+    http.expectOne('/api/admissions/admission-9/follow-ups').flush(
+      admissionFollowUps({
+        admissionId: 'admission-9',
+        items: [aFollowUp({ label: 'Week 1', status: 'due' })],
+      }),
+    );
+    await fixture.whenStable();
+    const headings = Array.from(page.querySelectorAll('h2')).map((h) => text(h));
+    expect(headings).toContain('Follow-ups');
+    expect(text(page.querySelector('app-admission-follow-ups-panel'))).toContain('Week 1 Due');
+  });
+
+  it('has no follow-ups panel while the patient is on the ward', async () => {
+    await openAs(['nurse'], infusing());
+    expect(page.querySelector('app-admission-follow-ups-panel')).toBeNull();
   });
 });

@@ -42,6 +42,8 @@ import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
 import { ObservationSchedulePanel } from './observation-schedule-panel';
 import { ObservationHistory } from '../ward/observation-history';
+import { AdmissionFollowUpsPanel } from '../follow-ups/admission-follow-ups-panel';
+import { PatientContactPanel } from '../patients/patient-contact-panel';
 import { currentOrderSentence } from '../shared/order-words';
 import { recordedBy } from './recorded-by';
 import { currentIfStale } from './stale-version';
@@ -79,6 +81,8 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     EnteredInErrorForm,
     ObservationHistory,
     ObservationSchedulePanel,
+    AdmissionFollowUpsPanel,
+    PatientContactPanel,
   ],
   templateUrl: './admission-page.html',
   styleUrl: './admission-page.scss',

@@ -445,11 +445,266 @@ export interface ObservationSet {
   enteredInError: EnteredInError | null;
 }
 
+// Follow-ups after discharge (ADR 4). The interfaces named again here merge with those above: they add
+// the fields this feature brings to patients, admissions and the discharge.
+
+export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
+export type PhoneLabel = (typeof PHONE_LABELS)[number];
+export const CONTACT_METHODS = ['phone', 'video', 'clinic', 'letter'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export interface PhoneNumber {
+  label: PhoneLabel;
+  number: string;
+}
+
+export interface PatientContact {
+  phoneNumbers: PhoneNumber[];
+  preferredMethod: ContactMethod | null;
+}
+
+export interface Patient {
+  /** Clinical roles only; null for a role that may not see contact details. */
+  contact?: PatientContact | null;
+}
+
+export interface CreatePatientRequest {
+  contact?: PatientContact;
+}
+
+export type UpdatePatientContactRequest = PatientContact;
+
+export interface Admission {
+  /** NRS 0-10 at discharge; null when the infusion never started or before discharge. */
+  painAtDischarge?: number | null;
+  /** PGIC 1-7 at discharge, with the wording it was asked in. */
+  pgicAtDischarge?: number | null;
+  pgicWording?: string | null;
+}
+
+export interface DischargeRequest {
+  painAtDischarge?: number;
+  pgicAtDischarge?: number;
+}
+
+export interface FollowUpScheduleItem {
+  weeks: number;
+  windowDays: number;
+}
+
+export interface FollowUpScheduleRequest {
+  items: FollowUpScheduleItem[];
+  failedAttemptLimit: number;
+}
+
+export interface FollowUpSchedule extends FollowUpScheduleRequest {
+  version: number;
+  changedAt: string;
+  changedBy: StaffName | null;
+}
+
+export const FOLLOW_UP_STATUSES = ['upcoming', 'due', 'overdue', 'done', 'missed', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+export const ATTEMPT_RESULTS = ['reached', 'no-answer', 'message-left', 'wrong-number', 'declined'] as const;
+export type AttemptResult = (typeof ATTEMPT_RESULTS)[number];
+export const OUTCOME_METHODS = ['phone', 'clinic', 'video', 'letter', 'patient-reported'] as const;
+export type OutcomeMethod = (typeof OUTCOME_METHODS)[number];
+export const ADVERSE_EFFECT_GRADES = ['none', 'mild', 'moderate', 'severe'] as const;
+export type AdverseEffectGrade = (typeof ADVERSE_EFFECT_GRADES)[number];
+export const TERMINAL_EVENT_KINDS = ['lost', 'died', 'withdrew', 'readmitted'] as const;
+export type TerminalEventKind = (typeof TERMINAL_EVENT_KINDS)[number];
+
+export interface FollowUpAttempt {
+  id: string;
+  method: ContactMethod;
+  at: string;
+  result: AttemptResult;
+  note: string | null;
+  recordedBy: StaffName;
+  recordedAt: string;
+}
+
+export interface InstrumentAnswer {
+  code: string;
+  version: string;
+  answers: Record<string, number | null>;
+  score: number | null;
+  valid: boolean;
+}
+
+export interface FollowUpOutcome {
+  id: string;
+  followUpId: string;
+  /** YYYY-MM-DD in the ward's calendar. */
+  assessedOn: string;
+  method: OutcomeMethod;
+  painNow: number;
+  painWorstWeek: number | null;
+  pgic: number | null;
+  pgicWording: string | null;
+  benefitOngoing: boolean;
+  benefitReturned: boolean | null;
+  benefitEndedOn: string | null;
+  benefitEndedOnApproximate: boolean;
+  medicationChanges: string | null;
+  adverseEffects: string | null;
+  adverseEffectsGrade: AdverseEffectGrade | null;
+  readmissionPlanned: boolean | null;
+  comment: string | null;
+  instruments: InstrumentAnswer[];
+  recordedBy: StaffName;
+  recordedAt: string;
+  enteredInError: { by: StaffName; at: string; reason: string } | null;
+}
+
+export interface FollowUp {
+  id: string;
+  admissionId: string;
+  kind: 'scheduled' | 'extra';
+  weeks: number | null;
+  /** "Week 4" or "Extra". */
+  label: string;
+  dueOn: string;
+  windowStart: string;
+  windowEnd: string;
+  status: FollowUpStatus;
+  reason: string | null;
+  cancellation: { at: string; by: StaffName; reason: string } | null;
+  /** Oldest first. */
+  attempts: FollowUpAttempt[];
+  failedAttempts: number;
+  outcome: FollowUpOutcome | null;
+  outcomesEnteredInError: FollowUpOutcome[];
+  /** The limit of the schedule version in force when the follow-up was created. */
+  failedAttemptLimit?: number;
+}
+
+export interface TerminalEvent {
+  id: string;
+  kind: TerminalEventKind;
+  on: string;
+  reason: string;
+  recordedBy: StaffName;
+  recordedAt: string;
+}
+
+/** GET /api/admissions/:id/follow-ups */
+export interface AdmissionFollowUps {
+  admissionId: string;
+  baselinePain: number;
+  painAtDischarge: number | null;
+  pgicAtDischarge: number | null;
+  dischargedOn: string | null;
+  /** By due date. */
+  items: FollowUp[];
+  terminalEvent: TerminalEvent | null;
+  /** The ward's local date. */
+  today?: string;
+}
+
+export interface CreateExtraFollowUpRequest {
+  dueOn: string;
+  windowDays?: number;
+  reason: string;
+}
+
+export interface ReasonRequest {
+  reason: string;
+}
+
+export interface CreateAttemptRequest {
+  method: ContactMethod;
+  at: string;
+  result: AttemptResult;
+  note?: string;
+}
+
+export interface CreateOutcomeRequest {
+  assessedOn: string;
+  method: OutcomeMethod;
+  painNow: number;
+  painWorstWeek?: number;
+  pgic?: number;
+  benefitOngoing: boolean;
+  benefitReturned?: boolean;
+  benefitEndedOn?: string;
+  benefitEndedOnApproximate?: boolean;
+  medicationChanges?: string;
+  adverseEffects?: string;
+  adverseEffectsGrade?: AdverseEffectGrade;
+  readmissionPlanned?: boolean;
+  comment?: string;
+  instruments?: { code: string; answers: Record<string, number | null> }[];
+}
+
+export interface TerminalEventRequest {
+  kind: TerminalEventKind;
+  on: string;
+  reason: string;
+}
+
+export type WorklistSection = 'overdue' | 'due' | 'missed' | 'upcoming';
+
+export interface WorklistFollowUp {
+  id: string;
+  label: string;
+  weeks: number | null;
+  dueOn: string;
+  windowStart: string;
+  windowEnd: string;
+  status: FollowUpStatus;
+  attemptCount: number;
+  lastAttemptAt: string | null;
+  lastAttemptResult: AttemptResult | null;
+}
+
+export interface WorklistEntry {
+  section: WorklistSection;
+  patient: Pick<Patient, 'id' | 'mrn' | 'familyName' | 'givenName' | 'dateOfBirth'> & {
+    contact: PatientContact | null;
+  };
+  admission: {
+    id: string;
+    ward: string;
+    indication: Indication;
+    indicationOther: string | null;
+    drug: Drug;
+    drugOther: string | null;
+    admittedAt: string;
+    dischargedAt: string;
+    clinician: StaffName;
+  };
+  followUps: WorklistFollowUp[];
+}
+
+/** GET /api/follow-ups: one entry per admission, in its most urgent section. */
+export interface Worklist {
+  today: string;
+  items: WorklistEntry[];
+}
+
+export interface WorklistFilter {
+  ward?: string;
+  indication?: Indication;
+  clinicianId?: string;
+}
+
+export interface Instrument {
+  code: string;
+  version: string;
+  title: string;
+  /** Example text standing in for a licensed instrument; never to be used with patients. */
+  placeholder: boolean;
+  recall: string;
+  items: { key: string; text: string }[];
+  scale: { min: number; max: number; minAnchor: string; maxAnchor: string };
+  scoring: { rule: 'mean'; minAnswered: number };
+}
+
 // Patient-reported follow-ups (issue 13)
 
 export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
 export type PatientLinkStatus = (typeof PATIENT_LINK_STATUSES)[number];
-export type AdverseEffectsGrade = 'none' | 'mild' | 'moderate' | 'severe';
 
 /** GET /api/public/responses/:token: the patient page's data, nothing else of the record. */
 export interface PublicResponsePage {
@@ -469,7 +724,7 @@ export interface PatientAnswers {
   benefitEndedOn?: string;
   benefitEndedOnApproximate?: boolean;
   adverseEffects?: string;
-  adverseEffectsGrade?: AdverseEffectsGrade;
+  adverseEffectsGrade?: AdverseEffectGrade;
   comment?: string;
 }
 
@@ -515,4 +770,22 @@ export interface FollowUpPatientLinks {
   followUpId: string;
   items: PatientLinkSummary[];
   waiting: PatientResponseDetail | null;
+}
+
+/** The latest patient link of a follow-up, on the follow-up and in the worklist. */
+export interface PatientLinkState {
+  id: string;
+  status: PatientLinkStatus;
+  expiresAt: string;
+  responseId: string | null;
+  review: 'waiting' | 'accepted' | 'rejected' | null;
+}
+
+// These merge with the follow-ups interfaces above, adding the link's state.
+export interface FollowUp {
+  patientLink: PatientLinkState | null;
+}
+
+export interface WorklistFollowUp {
+  patientLink: PatientLinkState | null;
 }

@@ -83,4 +83,45 @@ describe('NewPatientPage', () => {
     expect(text(page)).toContain('Enter the MRN: 3 to 20 letters, digits or dashes.');
     expect(text(page)).toContain('Choose the sex recorded for the patient.');
   });
+
+  it('registers phone numbers and the preferred contact method when given', async () => {
+    fillIn();
+    button(page, 'Add a phone number').click();
+    await harness.fixture.whenStable();
+    type(field(page, 'Phone 1 number'), '+61 (0)412 345-678');
+    button(page, 'Add a phone number').click();
+    await harness.fixture.whenStable();
+    choose(select(page, 'Phone 2 type'), 'Work');
+    type(field(page, 'Phone 2 number'), '02 9876 5432');
+    choose(select(page, 'Preferred contact method'), 'Video call');
+    button(page, 'Register and admit').click();
+
+    expect(http.expectOne('/api/patients').request.body.contact).toEqual({
+      phoneNumbers: [
+        { label: 'mobile', number: '+61 (0)412 345-678' },
+        { label: 'work', number: '02 9876 5432' },
+      ],
+      preferredMethod: 'video',
+    });
+  });
+
+  it('refuses a phone number with letters or fewer than 6 digits', async () => {
+    fillIn();
+    button(page, 'Add a phone number').click();
+    await harness.fixture.whenStable();
+    type(field(page, 'Phone 1 number'), '12-34-5');
+    button(page, 'Register and admit').click();
+    await harness.fixture.whenStable();
+    http.expectNone('/api/patients');
+    expect(text(page)).toContain('with at least 6 digits');
+
+    type(field(page, 'Phone 1 number'), 'call 0412345678');
+    button(page, 'Register and admit').click();
+    http.expectNone('/api/patients');
+
+    button(page, /^Remove/).click();
+    await harness.fixture.whenStable();
+    button(page, 'Register and admit').click();
+    expect(http.expectOne('/api/patients').request.body.contact).toBeUndefined();
+  });
 });

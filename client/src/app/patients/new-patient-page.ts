@@ -9,6 +9,7 @@ import { Problem, SEXES, Sex } from '../core/api-types';
 import { toProblem } from '../core/problem';
 import { SEX_LABELS } from '../shared/patient-identity';
 import { ProblemMessage } from '../shared/problem-message';
+import { ContactFields, contactForm, contactValue } from './contact-form';
 import { PatientsApi } from './patients.api';
 
 /** The server's rule for an MRN: 3-20 letters, digits or dashes. */
@@ -29,6 +30,7 @@ const MRN_PATTERN = /^[A-Za-z0-9-]{3,20}$/;
     MatError,
     MatInput,
     ProblemMessage,
+    ContactFields,
   ],
   templateUrl: './new-patient-page.html',
   styleUrl: './new-patient-page.scss',
@@ -45,6 +47,9 @@ export class NewPatientPage {
     givenName: 'Given name',
     dateOfBirth: 'Date of birth',
     sex: 'Sex',
+    contact: 'Contact details',
+    'contact.phoneNumbers': 'Phone numbers',
+    'contact.preferredMethod': 'Preferred contact method',
   };
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -54,14 +59,17 @@ export class NewPatientPage {
     dateOfBirth: ['', Validators.required],
     sex: ['' as Sex | '', Validators.required],
   });
+  protected readonly contact = contactForm();
   protected readonly saving = signal(false);
   protected readonly problem = signal<Problem | null>(null);
 
   protected save(): void {
-    if (this.form.invalid) {
+    if (this.form.invalid || this.contact.invalid) {
       this.form.markAllAsTouched();
+      this.contact.markAllAsTouched();
       return;
     }
+    const contact = contactValue(this.contact);
     const { mrn, familyName, givenName, dateOfBirth, sex } = this.form.getRawValue();
     this.saving.set(true);
     this.problem.set(null);
@@ -72,6 +80,8 @@ export class NewPatientPage {
         givenName: givenName.trim(),
         dateOfBirth,
         sex: sex as Sex,
+        // Contact details are optional: sent only when something was recorded.
+        ...(contact.phoneNumbers.length || contact.preferredMethod ? { contact } : {}),
       })
       .subscribe({
         next: (patient) => void this.router.navigate(['/patients', patient.id, 'admit']),

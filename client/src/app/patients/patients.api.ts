@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CreatePatientRequest, Page, Patient } from '../core/api-types';
+import { CreatePatientRequest, Page, Patient, UpdatePatientContactRequest } from '../core/api-types';
 import { pageHandlesErrors } from '../core/http/page-handles-errors';
 
 @Injectable({ providedIn: 'root' })
@@ -20,5 +20,12 @@ export class PatientsApi {
   /** The form shows what the server objects to (an MRN already registered, a field). */
   create(request: CreatePatientRequest): Observable<Patient> {
     return this.http.post<Patient>('/api/patients', request, { context: pageHandlesErrors() });
+  }
+
+  /** Phone numbers and preferred contact method (nurse, prescriber); the form shows what the server objects to. */
+  updateContact(patientId: string, request: UpdatePatientContactRequest): Observable<Patient> {
+    return this.http.patch<Patient>(`/api/patients/${encodeURIComponent(patientId)}/contact`, request, {
+      context: pageHandlesErrors(),
+    });
   }
 }

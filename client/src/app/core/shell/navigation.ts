@@ -15,4 +15,5 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { label: 'Reports', path: '/reports', roles: ACCESS.reports },
   { label: 'Admin', path: '/admin/users', roles: ACCESS.users },
   { label: 'Audit trail', path: '/admin/audit', roles: ACCESS.audit },
+  { label: 'Follow-up schedule', path: '/admin/follow-up-schedule', roles: ACCESS.users },
 ];

@@ -61,7 +61,7 @@ describe('Shell', () => {
   it('shows an admin the reports, the admin pages and the audit trail', async () => {
     const page = await openShellAs(['admin']);
 
-    expect(navigationLinks(page)).toEqual(['Reports', 'Admin', 'Audit trail']);
+    expect(navigationLinks(page)).toEqual(['Reports', 'Admin', 'Audit trail', 'Follow-up schedule']);
   });
 
   it('shows the links of every role a user holds', async () => {
