@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { PGIC_DEFINITION } from '@infusion-tracker/clinical';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 import {
+  FollowUp,
   FollowUpPatientLinks,
   IssuedPatientLink,
   PatientAnswers,
@@ -52,8 +53,14 @@ export function describeAnswers(answers: PatientAnswers): { question: string; an
   const pgic = PGIC_DEFINITION.scale.labels!.find((label) => label.value === answers.pgic)?.text;
   const rows = [
     { question: 'Pain now (0-10)', answer: String(answers.painNow) },
-    { question: 'Worst pain, last 7 days (0-10)', answer: answers.painWorstWeek?.toString() ?? 'Not answered' },
-    { question: 'Overall status since treatment (PGIC)', answer: pgic ? `${answers.pgic} ${pgic}` : 'Not answered' },
+    {
+      question: 'Worst pain, last 7 days (0-10)',
+      answer: answers.painWorstWeek?.toString() ?? 'Not answered',
+    },
+    {
+      question: 'Overall status since treatment (PGIC)',
+      answer: pgic ? `${answers.pgic} ${pgic}` : 'Not answered',
+    },
     { question: 'Benefit still there', answer: answers.benefitOngoing ? 'Yes' : 'No' },
   ];
   if (!answers.benefitOngoing) {
@@ -88,8 +95,8 @@ export class PatientLinkPanel {
   readonly patientName = input.required<string>();
   /** True when the follow-up takes no more outcomes (done, cancelled): no link may be issued. */
   readonly closed = input(false);
-  /** The answers were accepted: the follow-up has its outcome now. */
-  readonly accepted = output<void>();
+  /** The answers were accepted: the follow-up, with its outcome now. */
+  readonly accepted = output<FollowUp>();
 
   private readonly api = inject(PatientLinksApi);
   private readonly appInfo = inject(AppInfoStore);
@@ -144,7 +151,8 @@ export class PatientLinkPanel {
   }
 
   protected async issue(): Promise<void> {
-    if (this.canRevoke() && !confirm('A link is already out. Issuing a new one stops the old one. Go on?')) return;
+    if (this.canRevoke() && !confirm('A link is already out. Issuing a new one stops the old one. Go on?'))
+      return;
     await this.run(async () => {
       this.issued.set(await firstValueFrom(this.api.issue(this.followUpId())));
       this.copied.set(false);
@@ -183,8 +191,7 @@ export class PatientLinkPanel {
     const waiting = this.links()?.waiting;
     if (!waiting) return;
     await this.run(async () => {
-      await firstValueFrom(this.api.accept(waiting.id));
-      this.accepted.emit();
+      this.accepted.emit(await firstValueFrom(this.api.accept(waiting.id)));
     });
   }
 

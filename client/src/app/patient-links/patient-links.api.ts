@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import {
+  FollowUp,
   FollowUpPatientLinks,
   IssuedPatientLink,
   PatientLinkSummary,
@@ -19,19 +20,34 @@ export class PatientLinksApi {
   }
 
   issue(followUpId: string): Observable<IssuedPatientLink> {
-    return this.http.post<IssuedPatientLink>(`/api/follow-ups/${followUpId}/patient-links`, {}, {
-      context: pageHandlesErrors(),
-    });
+    return this.http.post<IssuedPatientLink>(
+      `/api/follow-ups/${followUpId}/patient-links`,
+      {},
+      {
+        context: pageHandlesErrors(),
+      },
+    );
   }
 
   revoke(linkId: string): Observable<PatientLinkSummary> {
-    return this.http.post<PatientLinkSummary>(`/api/patient-links/${linkId}/revoke`, {}, {
-      context: pageHandlesErrors(),
-    });
+    return this.http.post<PatientLinkSummary>(
+      `/api/patient-links/${linkId}/revoke`,
+      {},
+      {
+        context: pageHandlesErrors(),
+      },
+    );
   }
 
-  accept(responseId: string): Observable<unknown> {
-    return this.http.post(`/api/patient-responses/${responseId}/accept`, {}, { context: pageHandlesErrors() });
+  /** The follow-up, with the answers as its outcome. */
+  accept(responseId: string): Observable<FollowUp> {
+    return this.http.post<FollowUp>(
+      `/api/patient-responses/${responseId}/accept`,
+      {},
+      {
+        context: pageHandlesErrors(),
+      },
+    );
   }
 
   reject(responseId: string, reason: string): Observable<PatientResponseDetail> {

@@ -1,4 +1,4 @@
-import { AdverseEffectsGrade, PatientAnswers } from '../core/api-types';
+import { AdverseEffectGrade, PatientAnswers } from '../core/api-types';
 
 /** The patient's answers as typed: null until a question is answered, so nothing is pre-ticked. */
 export interface AnswersDraft {
@@ -8,7 +8,7 @@ export interface AnswersDraft {
   benefitOngoing: boolean | null;
   benefitEndedOn: string;
   benefitEndedOnApproximate: boolean;
-  adverseEffectsGrade: AdverseEffectsGrade | null;
+  adverseEffectsGrade: AdverseEffectGrade | null;
   adverseEffects: string;
   comment: string;
 }

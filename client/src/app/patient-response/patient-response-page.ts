@@ -14,7 +14,7 @@ import {
 import { Title } from '@angular/platform-browser';
 import { firstValueFrom } from 'rxjs';
 import { PGIC_DEFINITION } from '@infusion-tracker/clinical';
-import { AdverseEffectsGrade, PublicResponsePage } from '../core/api-types';
+import { AdverseEffectGrade, PublicResponsePage } from '../core/api-types';
 import { PatientResponseApi } from './patient-response.api';
 import {
   AnswerField,
@@ -65,7 +65,7 @@ export class PatientResponsePage {
 
   protected readonly scale = Array.from({ length: 11 }, (_, value) => value);
   protected readonly pgicChoices = PGIC_DEFINITION.scale.labels!;
-  protected readonly grades: { value: AdverseEffectsGrade; text: string }[] = [
+  protected readonly grades: { value: AdverseEffectGrade; text: string }[] = [
     { value: 'none', text: 'None' },
     { value: 'mild', text: 'Mild' },
     { value: 'moderate', text: 'Moderate' },
