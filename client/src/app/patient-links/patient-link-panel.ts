@@ -150,6 +150,16 @@ export class PatientLinkPanel {
     return formatWardTime(iso, this.appInfo.wardTimeZone());
   }
 
+  /** "19 December 2026", for the patient's letter. */
+  protected day(iso: string): string {
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: this.appInfo.wardTimeZone(),
+    }).format(new Date(iso));
+  }
+
   protected async issue(): Promise<void> {
     if (this.canRevoke() && !confirm('A link is already out. Issuing a new one stops the old one. Go on?'))
       return;
