@@ -19,6 +19,8 @@ import { TimelineModule } from './timeline/timeline.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 // Outcome reports (issue 11)
 import { ReportsModule } from './reports/reports.module.js';
+// Patient-reported follow-ups (issue 13)
+import { PatientLinksModule } from './patient-links/patient-links.module.js';
 
 /** Wires the feature modules for one configuration and one database. */
 @Module({})
@@ -45,6 +47,8 @@ export class AppModule {
         FollowUpsModule,
         // Outcome reports (issue 11)
         ReportsModule,
+        // Patient-reported follow-ups (issue 13)
+        PatientLinksModule,
       ],
     };
   }

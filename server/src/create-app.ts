@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveClient } from './client-assets.js';
 import { useSecurityHeaders } from './common/security-headers.js';
+import { withoutPatientLinkToken } from './patient-links/patient-link-token.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -38,7 +39,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  logRequests(fastify);
+  // A patient link's token is a credential: logs show its hash prefix (issue 13).
+  logRequests(fastify, (url) => withoutPatientLinkToken(url, config.sessionSecret));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -24,6 +24,13 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./account/change-password-page').then((m) => m.ChangePasswordPage),
   },
+  // Patient-reported follow-ups (issue 13): the patient's page, outside the signed-in shell.
+  {
+    path: 'r/:token',
+    title: 'Your follow-up questions',
+    loadComponent: () =>
+      import('./patient-response/patient-response-page').then((m) => m.PatientResponsePage),
+  },
   {
     path: '',
     component: Shell,

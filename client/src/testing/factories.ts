@@ -178,6 +178,7 @@ export function aWorklistFollowUp(overrides: Partial<WorklistFollowUp> = {}): Wo
     attemptCount: 0,
     lastAttemptAt: null,
     lastAttemptResult: null,
+    patientLink: null, // Patient-reported follow-ups (issue 13)
     ...overrides,
   };
 }
@@ -257,6 +258,7 @@ export function aFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
     failedAttempts: 0,
     outcome: null,
     outcomesEnteredInError: [],
+    patientLink: null, // Patient-reported follow-ups (issue 13)
     ...overrides,
   };
 }

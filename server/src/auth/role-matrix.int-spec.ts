@@ -362,8 +362,64 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/exports/outcome-analysis.csv',
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/exports/outcome-analysis.csv'),
+  // Patient-reported follow-ups (issue 13): the public routes are the only open ones besides sign-in and health.
+  {
+    method: 'get',
+    path: '/api/public/responses/{token}',
+    access: 'public',
+    call: (c) => c.get('/api/public/responses/abcdefghijklmnopqrstuvwxyz234567'),
+  },
+  {
+    method: 'post',
+    path: '/api/public/responses/{token}',
+    access: 'public',
+    call: (c) =>
+      c.post('/api/public/responses/abcdefghijklmnopqrstuvwxyz234567', { painNow: 3, benefitOngoing: true }),
+  },
+  {
+    method: 'post',
+    path: '/api/follow-ups/{id}/patient-links',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => c.post(`/api/follow-ups/${await firstFollowUp()}/patient-links`),
+  },
+  {
+    method: 'get',
+    path: '/api/follow-ups/{id}/patient-links',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => c.get(`/api/follow-ups/${await firstFollowUp()}/patient-links`),
+  },
+  {
+    method: 'post',
+    path: '/api/patient-links/{id}/revoke',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => {
+      const link = await setUp.prescriber.post(`/api/follow-ups/${await firstFollowUp()}/patient-links`);
+      return c.post(`/api/patient-links/${link.body.id}/revoke`);
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/patient-responses/{id}/accept',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => c.post(`/api/patient-responses/${await aPatientResponse()}/accept`),
+  },
+  {
+    method: 'post',
+    path: '/api/patient-responses/{id}/reject',
+    access: ['nurse', 'prescriber'],
+    call: async (c) =>
+      c.post(`/api/patient-responses/${await aPatientResponse()}/reject`, { reason: 'Will call instead' }),
   },
 ];
+
+/** Answers a patient sent through a link, waiting for review (issue 13). */
+async function aPatientResponse(): Promise<string> {
+  const followUpId = await firstFollowUp();
+  const link = await setUp.prescriber.post(`/api/follow-ups/${followUpId}/patient-links`);
+  await setUp.phone.get(`/api/public/responses/${link.body.token}`);
+  await setUp.phone.post(`/api/public/responses/${link.body.token}`, { painNow: 3, benefitOngoing: true });
+  return (await setUp.prescriber.get(`/api/follow-ups/${followUpId}/patient-links`)).body.waiting.id;
+}
 
 /** An admission discharged yesterday, with its follow-ups (issue 9). */
 function discharged() {
@@ -387,7 +443,11 @@ function anOutcome() {
   };
 }
 
-const setUp = { prescriber: null as unknown as ApiClient };
+const setUp = {
+  prescriber: null as unknown as ApiClient,
+  // Patient-reported follow-ups (issue 13)
+  phone: null as unknown as ApiClient,
+};
 
 describe('who may call what', () => {
   let testApp: TestApp;
@@ -396,6 +456,7 @@ describe('who may call what', () => {
   beforeAll(async () => {
     testApp = await bootTestApp();
     setUp.prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
+    setUp.phone = await ApiClient.anonymous(testApp); // Patient-reported follow-ups (issue 13)
   });
 
   async function freshContext(unique: string): Promise<Context> {

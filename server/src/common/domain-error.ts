@@ -23,7 +23,9 @@ export type DomainErrorCode =
   | 'follow-up-rule-violated'
   | 'follow-up-closed'
   | 'outcome-exists'
-  | 'terminal-event-exists';
+  | 'terminal-event-exists'
+  // Patient-reported follow-ups (issue 13)
+  | 'too-many-requests';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {

@@ -34,11 +34,11 @@ export class PinoNestLogger implements LoggerService {
 }
 
 /** One line per request when its response is sent (instead of Fastify's two): method, path, status, time. */
-export function logRequests(fastify: FastifyInstance): void {
+export function logRequests(fastify: FastifyInstance, redactUrl: (url: string) => string = (url) => url): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
-        req: { method: request.method, url: request.url, remoteAddress: request.ip },
+        req: { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip },
         res: { statusCode: reply.statusCode },
         responseTime: Math.round(reply.elapsedTime * 10) / 10,
       },

@@ -48,6 +48,9 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
       return { status: 409, title: 'The follow-up already has an outcome' };
     case 'terminal-event-exists':
       return { status: 409, title: 'Follow-up of this admission has already ended' };
+    // Patient-reported follow-ups (issue 13)
+    case 'too-many-requests':
+      return { status: 429, title: 'Too many requests' };
     default:
       return unmapped(code);
   }

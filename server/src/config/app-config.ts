@@ -18,6 +18,11 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built Angular client, served on the same port; null when absent (API only). */
   clientDir: string | null;
+  // Patient-reported follow-ups (issue 13)
+  /** The service's phone number, on the patient page and the letter. */
+  servicePhone: string | null;
+  /** Days a patient link works after it is issued. */
+  patientLinkDays: number;
 }
 
 /** A bad environment: the message names the variable and what is wrong with it. */
@@ -62,6 +67,9 @@ export function loadConfig(env: Env = process.env, workspaceRoot = process.cwd()
     secureCookies: booleanVar(env, 'COOKIE_SECURE', !demoMode),
     logLevel: enumVar(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     clientDir,
+    // Patient-reported follow-ups (issue 13)
+    servicePhone: optional(env, 'SERVICE_PHONE'),
+    patientLinkDays: integerVar(env, 'PATIENT_LINK_DAYS', 21, 1, 90),
   };
 }
 

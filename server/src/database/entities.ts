@@ -18,6 +18,10 @@ import { FollowUpCancellation } from '../follow-ups/follow-up-cancellation.entit
 import { FollowUpTerminalEvent } from '../follow-ups/follow-up-terminal-event.entity.js';
 import { FollowUpScheduleVersion } from '../follow-ups/follow-up-schedule-version.entity.js';
 import { InstrumentDefinitionRow } from '../follow-ups/instrument-definition.entity.js';
+// Patient-reported follow-ups (issue 13)
+import { PatientLink } from '../patient-links/patient-link.entity.js';
+import { PatientResponse } from '../patient-links/patient-response.entity.js';
+import { PatientLinkRequest } from '../patient-links/patient-link-request.entity.js';
 
 /** Every TypeORM entity, listed explicitly (ES modules and glob patterns do not mix well). */
 export const entities = [
@@ -41,4 +45,8 @@ export const entities = [
   FollowUpTerminalEvent,
   FollowUpScheduleVersion,
   InstrumentDefinitionRow,
+  // Patient-reported follow-ups (issue 13)
+  PatientLink,
+  PatientResponse,
+  PatientLinkRequest,
 ];

@@ -163,6 +163,7 @@ export function toFollowUpResponse(
     outcomesEnteredInError: outcomes
       .filter((outcome) => outcome.enteredInErrorAt !== null)
       .map((outcome) => toOutcomeResponse(outcome, nameOf)),
+    patientLink: null, // filled in by the service (issue 13)
   };
 }
 

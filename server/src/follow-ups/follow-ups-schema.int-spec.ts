@@ -145,7 +145,11 @@ describe('follow-up tables', () => {
     const dataSource = new DataSource(dataSourceOptions(scratch.url));
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration();
+      // Later migrations (issue 13's patient links) are undone first.
+      const applied = async () =>
+        (await dataSource.query("SELECT 1 FROM schema_migrations WHERE name = 'AddFollowUps1764100000000'"))
+          .length;
+      while (await applied()) await dataSource.undoLastMigration();
       const tables = await dataSource.query(
         "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name LIKE 'follow_up%'",
       );

@@ -8,5 +8,7 @@ import { FollowUpsService } from './follow-ups.service.js';
   imports: [AuditModule],
   controllers: [FollowUpsController],
   providers: [FollowUpsService, FollowUpScheduleService],
+  // Patient-reported follow-ups (issue 13) check and record outcomes through it.
+  exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -130,6 +130,7 @@ export async function worklist(
       attemptCount: row.attempt_count,
       lastAttemptAt: row.last_attempt_at ? new Date(row.last_attempt_at).toISOString() : null,
       lastAttemptResult: row.last_attempt_result,
+      patientLink: null, // filled in by the service (issue 13)
     };
     const entry = byAdmission.get(row.admission_id);
     if (entry) {

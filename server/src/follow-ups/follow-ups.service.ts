@@ -49,6 +49,8 @@ import { FollowUp } from './follow-up.entity.js';
 import { worklist } from './follow-ups.queries.js';
 import { currentInstruments } from './instrument-catalogue.js';
 import { outcomeRuleViolations } from './outcome-rules.js';
+// Patient-reported follow-ups (issue 13)
+import { patientLinkStates } from '../patient-links/patient-link-state.js';
 
 const TERMINAL_EVENT_WORDS = {
   lost: 'Lost to follow-up',
@@ -206,56 +208,75 @@ export class FollowUpsService {
   }
 
   async recordOutcome(actor: Actor, followUpId: string, input: OutcomeRequest): Promise<FollowUpResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const { locked, followUp } = await this.lockFollowUp(manager, followUpId);
-      this.refuseClosed(locked, followUp.id);
-      const others = locked.record.outcomes.filter((outcome) => outcome.enteredInErrorAt === null);
-      const errors = outcomeRuleViolations(input, {
-        dischargedOn: locked.dischargedOn,
-        today: this.today(),
-        others,
-      });
-      if (errors.length) throw new FollowUpRuleViolated(errors);
-      const instruments = await this.scoreInstruments(manager, input.instruments ?? []);
-      const outcome = manager.create(FollowUpOutcome, {
-        followUpId,
-        admissionId: followUp.admissionId,
-        assessedOn: input.assessedOn,
-        method: input.method,
-        painNow: input.painNow,
-        painWorstWeek: input.painWorstWeek ?? null,
-        pgic: input.pgic ?? null,
-        pgicWording: input.pgic === undefined ? null : PGIC_WORDING_ID,
-        benefitOngoing: input.benefitOngoing,
-        benefitReturned: input.benefitReturned ?? null,
-        benefitEndedOn: input.benefitEndedOn ?? null,
-        benefitEndedOnApproximate: input.benefitEndedOnApproximate ?? false,
-        medicationChanges: input.medicationChanges?.trim() || null,
-        adverseEffects: input.adverseEffects?.trim() || null,
-        adverseEffectsGrade: input.adverseEffectsGrade ?? null,
-        readmissionPlanned: input.readmissionPlanned ?? null,
-        comment: input.comment?.trim() || null,
-        instruments,
-        recordedBy: actor.id,
-        enteredInErrorBy: null,
-        enteredInErrorAt: null,
-        enteredInErrorReason: null,
-      });
-      await manager.insert(FollowUpOutcome, outcome);
-      await this.settle(manager, followUp, {
-        ...stateOf(locked.record, followUpId),
-        hasCurrentOutcome: true,
-      });
-      await this.audit.record(manager, {
-        actor,
-        action: 'follow-up.outcome-recorded',
-        entityType: 'follow-up-outcome',
-        entityId: outcome.id,
-        admissionId: followUp.admissionId,
-        change: { before: null, after: { followUpId, ...input, instruments } },
-      });
-      return this.respondFor(manager, locked.admission, followUpId);
+    return this.dataSource.transaction((manager) => this.recordOutcomeIn(manager, actor, followUpId, input));
+  }
+
+  /**
+   * Locks the follow-up's admission and checks an outcome against every rule, in the caller's
+   * transaction; without an outcome, only that the follow-up still takes one. Patients' answers are
+   * checked here too (issue 13), so theirs and the clinician's are validated alike.
+   */
+  async checkOutcome(manager: EntityManager, followUpId: string, input: OutcomeRequest | null) {
+    const { locked, followUp } = await this.lockFollowUp(manager, followUpId);
+    this.refuseClosed(locked, followUp.id);
+    if (input === null) return { locked, followUp, instruments: [] as StoredInstrumentAnswers[] };
+    const others = locked.record.outcomes.filter((outcome) => outcome.enteredInErrorAt === null);
+    const errors = outcomeRuleViolations(input, {
+      dischargedOn: locked.dischargedOn,
+      today: this.today(),
+      others,
     });
+    if (errors.length) throw new FollowUpRuleViolated(errors);
+    const instruments = await this.scoreInstruments(manager, input.instruments ?? []);
+    return { locked, followUp, instruments };
+  }
+
+  /** recordOutcome in the caller's transaction (a patient's answers accepted, issue 13). */
+  async recordOutcomeIn(
+    manager: EntityManager,
+    actor: Actor,
+    followUpId: string,
+    input: OutcomeRequest,
+  ): Promise<FollowUpResponse> {
+    const { locked, followUp, instruments } = await this.checkOutcome(manager, followUpId, input);
+    const outcome = manager.create(FollowUpOutcome, {
+      followUpId,
+      admissionId: followUp.admissionId,
+      assessedOn: input.assessedOn,
+      method: input.method,
+      painNow: input.painNow,
+      painWorstWeek: input.painWorstWeek ?? null,
+      pgic: input.pgic ?? null,
+      pgicWording: input.pgic === undefined ? null : PGIC_WORDING_ID,
+      benefitOngoing: input.benefitOngoing,
+      benefitReturned: input.benefitReturned ?? null,
+      benefitEndedOn: input.benefitEndedOn ?? null,
+      benefitEndedOnApproximate: input.benefitEndedOnApproximate ?? false,
+      medicationChanges: input.medicationChanges?.trim() || null,
+      adverseEffects: input.adverseEffects?.trim() || null,
+      adverseEffectsGrade: input.adverseEffectsGrade ?? null,
+      readmissionPlanned: input.readmissionPlanned ?? null,
+      comment: input.comment?.trim() || null,
+      instruments,
+      recordedBy: actor.id,
+      enteredInErrorBy: null,
+      enteredInErrorAt: null,
+      enteredInErrorReason: null,
+    });
+    await manager.insert(FollowUpOutcome, outcome);
+    await this.settle(manager, followUp, {
+      ...stateOf(locked.record, followUpId),
+      hasCurrentOutcome: true,
+    });
+    await this.audit.record(manager, {
+      actor,
+      action: 'follow-up.outcome-recorded',
+      entityType: 'follow-up-outcome',
+      entityId: outcome.id,
+      admissionId: followUp.admissionId,
+      change: { before: null, after: { followUpId, ...input, instruments } },
+    });
+    return this.respondFor(manager, locked.admission, followUpId);
   }
 
   async markOutcomeInError(actor: Actor, outcomeId: string, reason: string): Promise<FollowUpResponse> {
@@ -380,6 +401,13 @@ export class FollowUpsService {
     // Two statements and no transaction: the list is read as a prepared statement, then the read is audited.
     const manager = this.dataSource.manager;
     const result = await worklist(manager, this.today(), filter);
+    // Patient-reported follow-ups (issue 13)
+    const followUps = result.items.flatMap((item) => item.followUps);
+    const links = await patientLinkStates(
+      manager,
+      followUps.map((followUp) => followUp.id),
+    );
+    for (const followUp of followUps) followUp.patientLink = links.get(followUp.id) ?? null;
     await this.audit.record(manager, {
       actor,
       action: 'follow-up-worklist.viewed',
@@ -489,7 +517,14 @@ export class FollowUpsService {
     admission: Admission,
     record: FollowUpRecord,
   ): Promise<AdmissionFollowUpsResponse> {
-    return toAdmissionFollowUpsResponse(manager, admission, record, this.config.wardTimeZone);
+    const response = await toAdmissionFollowUpsResponse(manager, admission, record, this.config.wardTimeZone);
+    // Patient-reported follow-ups (issue 13)
+    const links = await patientLinkStates(
+      manager,
+      response.items.map((item) => item.id),
+    );
+    for (const item of response.items) item.patientLink = links.get(item.id) ?? null;
+    return response;
   }
 
   private async respondFor(

@@ -972,3 +972,93 @@ export interface Timeline {
   };
   followUps: TimelineFollowUps;
 }
+
+
+// Patient-reported follow-ups (issue 13)
+
+export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
+export type PatientLinkStatus = (typeof PATIENT_LINK_STATUSES)[number];
+
+/** GET /api/public/responses/:token: the patient page's data, nothing else of the record. */
+export interface PublicResponsePage {
+  serviceName: string;
+  servicePhone: string | null;
+  infusionEndedOn: string;
+  today: string;
+  expiresAt: string;
+}
+
+/** POST /api/public/responses/:token: what the patient answers (unanswered questions are left out). */
+export interface PatientAnswers {
+  painNow: number;
+  painWorstWeek?: number;
+  pgic?: number;
+  benefitOngoing: boolean;
+  benefitEndedOn?: string;
+  benefitEndedOnApproximate?: boolean;
+  adverseEffects?: string;
+  adverseEffectsGrade?: AdverseEffectGrade;
+  comment?: string;
+}
+
+export interface IssuedPatientLink {
+  id: string;
+  followUpId: string;
+  token: string;
+  path: string;
+  issuedAt: string;
+  expiresAt: string;
+  servicePhone: string | null;
+}
+
+export interface PatientResponseSummary {
+  id: string;
+  answeredOn: string;
+  submittedAt: string;
+  review: 'waiting' | 'accepted' | 'rejected';
+  reviewedBy: { id: string; displayName: string } | null;
+  reviewedAt: string | null;
+  rejectionReason: string | null;
+  outcomeId: string | null;
+}
+
+export interface PatientResponseDetail extends PatientResponseSummary {
+  followUpId: string;
+  admissionId: string;
+  answers: PatientAnswers;
+}
+
+export interface PatientLinkSummary {
+  id: string;
+  status: PatientLinkStatus;
+  issuedBy: { id: string; displayName: string };
+  issuedAt: string;
+  expiresAt: string;
+  openedAt: string | null;
+  revokedAt: string | null;
+  response: PatientResponseSummary | null;
+}
+
+export interface FollowUpPatientLinks {
+  followUpId: string;
+  items: PatientLinkSummary[];
+  waiting: PatientResponseDetail | null;
+}
+
+/** The latest patient link of a follow-up, on the follow-up and in the worklist. */
+export interface PatientLinkState {
+  id: string;
+  status: PatientLinkStatus;
+  expiresAt: string;
+  responseId: string | null;
+  review: 'waiting' | 'accepted' | 'rejected' | null;
+}
+
+// These merge with the follow-ups interfaces above, adding the link's state.
+export interface FollowUp {
+  patientLink: PatientLinkState | null;
+}
+
+export interface WorklistFollowUp {
+  patientLink: PatientLinkState | null;
+}

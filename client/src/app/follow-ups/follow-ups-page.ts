@@ -40,6 +40,8 @@ import { WardApi } from '../ward/ward.api';
 import { AttemptForm } from './attempt-form';
 import { followUpTiming, phoneWords, preferredMethodWords, windowWords } from './follow-up-words';
 import { FollowUpsApi } from './follow-ups.api';
+// Patient-reported follow-ups (issue 13)
+import { PatientLinkStatus } from '../patient-links/patient-link-status';
 
 const SECTIONS: readonly { section: WorklistSection; heading: string; hint: string }[] = [
   { section: 'overdue', heading: 'Overdue', hint: 'Past the window, most overdue first' },
@@ -55,7 +57,16 @@ const SECTIONS: readonly { section: WorklistSection; heading: string; hint: stri
 @Component({
   selector: 'app-follow-ups-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatAnchor, MatButton, MatFormField, MatLabel, MatInput, AttemptForm],
+  imports: [
+    RouterLink,
+    MatAnchor,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    AttemptForm,
+    PatientLinkStatus,
+  ],
   templateUrl: './follow-ups-page.html',
   styleUrl: './follow-ups-page.scss',
 })

@@ -41,7 +41,11 @@ describe('OutcomePage', () => {
     await loadAppInfo({ wardTimeZone: 'Europe/London' });
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // Patient-reported follow-ups (issue 13): the patient link panel's own request.
+    http.match((request) => request.url.endsWith('/patient-links'));
+    http.verify();
+  });
 
   const week2 = () =>
     aFollowUp({

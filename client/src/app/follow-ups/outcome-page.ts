@@ -62,6 +62,8 @@ import { typedNumber, typedValue } from '../shared/typed-number';
 import { wardDate } from '../shared/ward-time';
 import { windowWords } from './follow-up-words';
 import { FollowUpsApi } from './follow-ups.api';
+// Patient-reported follow-ups (issue 13)
+import { PatientLinkPanel } from '../patient-links/patient-link-panel';
 
 /** The questions the form asks in its own fields; their instrument definitions are not asked twice. */
 const ASKED_BY_THE_FORM = new Set(['pgic', 'nrs']);
@@ -93,6 +95,8 @@ const nrs = () => typedNumber({ places: 0, min: 0, max: 10 });
     MatRadioButton,
     PainChangeSummary,
     ProblemMessage,
+    // Patient-reported follow-ups (issue 13)
+    PatientLinkPanel,
   ],
   templateUrl: './outcome-page.html',
   styleUrl: './outcome-page.scss',

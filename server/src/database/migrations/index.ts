@@ -4,6 +4,8 @@ import { AddPatientsAdmissionsAndInfusionRecord1764068400000 } from './176406840
 import { AddObservationSetsAndSchedules1764072000000 } from './1764072000000-add-observation-sets-and-schedules.js';
 // Follow-ups after discharge (issue 9)
 import { AddFollowUps1764100000000 } from './1764100000000-add-follow-ups.js';
+// Patient-reported follow-ups (issue 13)
+import { AddPatientLinks1764500000000 } from './1764500000000-add-patient-links.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   AddObservationSetsAndSchedules1764072000000,
   // Follow-ups after discharge (issue 9)
   AddFollowUps1764100000000,
+  // Patient-reported follow-ups (issue 13)
+  AddPatientLinks1764500000000,
 ];

@@ -21,6 +21,8 @@ import {
   type AdverseEffectGrade,
   type OutcomeMethod,
 } from '../follow-up-outcome.entity.js';
+// Patient-reported follow-ups (issue 13)
+import { PatientLinkState } from '../../patient-links/dto/patient-link-state.response.js';
 
 export class StaffEnteredInErrorResponse {
   @ApiProperty({ type: StaffName }) by: StaffName;
@@ -104,6 +106,9 @@ export class FollowUpResponse {
   outcome: FollowUpOutcomeResponse | null;
   @ApiProperty({ type: FollowUpOutcomeResponse, isArray: true })
   outcomesEnteredInError: FollowUpOutcomeResponse[];
+  // Patient-reported follow-ups (issue 13)
+  @ApiProperty({ type: PatientLinkState, nullable: true, description: 'The latest link for the patient.' })
+  patientLink: PatientLinkState | null;
 }
 
 export class TerminalEventResponse {
@@ -163,6 +168,9 @@ export class WorklistFollowUp {
   @ApiProperty() attemptCount: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastAttemptAt: string | null;
   @ApiProperty({ enum: ATTEMPT_RESULTS, nullable: true }) lastAttemptResult: AttemptResult | null;
+  // Patient-reported follow-ups (issue 13)
+  @ApiProperty({ type: PatientLinkState, nullable: true, description: 'The latest link for the patient.' })
+  patientLink: PatientLinkState | null;
 }
 
 export class WorklistItem {
