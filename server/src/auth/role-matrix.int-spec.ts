@@ -362,6 +362,7 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/exports/outcome-analysis.csv',
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/exports/outcome-analysis.csv'),
+  },
   // Patient-reported follow-ups (issue 13): the public routes are the only open ones besides sign-in and health.
   {
     method: 'get',
