@@ -40,8 +40,8 @@ export interface DischargedAdmission {
 /**
  * Builds outcome-report cohorts: admissions admitted, infused, stopped and discharged through the
  * API on chosen days, and their follow-ups. Follow-up rows are written in SQL with the columns of
- * ADR 4 because the follow-up routes are built in parallel (issue 9); so is the pain at discharge,
- * which the discharge request gains there.
+ * ADR 4, so that a test can place a follow-up, an outcome or a terminal event on any day it reasons
+ * about, including days the API's rules (no outcome in the future) would refuse relative to today.
  */
 export class OutcomeCohorts {
   private readonly database: DataSource;
@@ -100,6 +100,7 @@ export class OutcomeCohorts {
           version: admission.version,
           summary: 'Home with follow-up by phone.',
           dischargedAt,
+          painAtDischarge: options.painAtDischarge ?? 5,
         }),
       );
     } else {
@@ -109,15 +110,17 @@ export class OutcomeCohorts {
           summary: 'Home without the infusion.',
           reason: 'Intercurrent infection',
           dischargedAt,
+          ...(options.painAtDischarge === null ? {} : { painAtDischarge: options.painAtDischarge }),
         }),
       );
     }
-    if (options.painAtDischarge !== null) {
-      await this.database.query('UPDATE admissions SET pain_at_discharge = $2 WHERE id = $1', [
-        admission.id,
-        options.painAtDischarge,
-      ]);
+    if (options.painAtDischarge === null) {
+      // Recorded before pain at discharge was asked (the API now requires it once the infusion started).
+      await this.database.query('UPDATE admissions SET pain_at_discharge = NULL WHERE id = $1', [admission.id]);
     }
+    // Each test places the follow-ups it reasons about by hand, as for admissions discharged before
+    // follow-ups were scheduled; the schedule itself is tested in follow-ups/.
+    await this.database.query('DELETE FROM follow_ups WHERE admission_id = $1', [admission.id]);
     return { id: admission.id, patientId, dischargedOn: options.dischargedOn };
   }
 
