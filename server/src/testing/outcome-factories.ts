@@ -116,7 +116,9 @@ export class OutcomeCohorts {
     }
     if (options.painAtDischarge === null) {
       // Recorded before pain at discharge was asked (the API now requires it once the infusion started).
-      await this.database.query('UPDATE admissions SET pain_at_discharge = NULL WHERE id = $1', [admission.id]);
+      await this.database.query('UPDATE admissions SET pain_at_discharge = NULL WHERE id = $1', [
+        admission.id,
+      ]);
     }
     // Each test places the follow-ups it reasons about by hand, as for admissions discharged before
     // follow-ups were scheduled; the schedule itself is tested in follow-ups/.
