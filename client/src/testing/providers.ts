@@ -1,5 +1,5 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { EnvironmentProviders, Provider } from '@angular/core';
 import { Routes, provideRouter, withComponentInputBinding } from '@angular/router';
 import { problemInterceptor } from '../app/core/http/problem.interceptor';
@@ -11,4 +11,13 @@ export function provideTestApp(routes: Routes = []): (Provider | EnvironmentProv
     provideHttpClient(withInterceptors([problemInterceptor])),
     provideHttpClientTesting(),
   ];
+}
+
+/**
+ * Checks that no request is left open, apart from the admission timeline's own loads: the admission
+ * page embeds the timeline, whose requests and drawing are tested in timeline/.
+ */
+export function verifyLeavingTimelineAside(http: HttpTestingController): void {
+  http.match((request) => /\/api\/admissions\/[^/]+\/timeline$/.test(request.url));
+  http.verify();
 }

@@ -11,7 +11,7 @@ import {
   anOrder,
 } from '../../testing/factories';
 import { FakeClock } from '../../testing/fake-clock';
-import { provideTestApp } from '../../testing/providers';
+import { provideTestApp, verifyLeavingTimelineAside } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
 import { Admission, Role } from '../core/api-types';
 import { Clock } from '../core/idle/clock';
@@ -31,7 +31,7 @@ describe('AdmissionPage', () => {
     await loadAppInfo({ wardTimeZone: 'Europe/London' });
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => verifyLeavingTimelineAside(http));
 
   async function openAs(roles: Role[], admission: Admission) {
     await signInAs(aUser({ id: 'me', roles }));

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { button, choose, field, pressEnterIn, select, settle, text, toggle, type } from '../../testing/dom';
 import { aUser, anAdmission, anOrder } from '../../testing/factories';
 import { FakeClock } from '../../testing/fake-clock';
-import { provideTestApp } from '../../testing/providers';
+import { provideTestApp, verifyLeavingTimelineAside } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
 import { Admission, InfusionOrder } from '../core/api-types';
 import { Clock } from '../core/idle/clock';
@@ -25,7 +25,7 @@ describe('InfusionOrderForm', () => {
     await signInAs(aUser({ id: 'me', roles: ['prescriber'] }));
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => verifyLeavingTimelineAside(http));
 
   async function openOrderForm(admission: Admission) {
     fixture = TestBed.createComponent(AdmissionPage);
