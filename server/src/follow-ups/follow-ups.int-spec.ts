@@ -17,6 +17,7 @@ describe('follow-ups after discharge', () => {
   let db: pg.Client;
   let prescriber: ApiClient;
   let nurse: ApiClient;
+  let nurseId: string;
   let auditor: ApiClient;
   let admin: ApiClient;
 
@@ -25,7 +26,9 @@ describe('follow-ups after discharge', () => {
     db = new pg.Client({ connectionString: testApp.database.url });
     await db.connect();
     prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
-    nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+    const nurseUser = await aUser(testApp, ['nurse']);
+    nurseId = nurseUser.id;
+    nurse = await ApiClient.signedIn(testApp, nurseUser.username);
     auditor = await ApiClient.signedIn(testApp, (await aUser(testApp, ['auditor'])).username);
     admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
   });
@@ -932,6 +935,12 @@ describe('follow-ups after discharge', () => {
         ['upcoming', upcoming.id],
         ['upcoming', later.id],
       ]);
+      const audited = await db.query(
+        `SELECT user_id, change FROM audit_events WHERE action = 'follow-up-worklist.viewed'
+          AND change -> 'filter' ->> 'ward' = $1`,
+        [ward],
+      );
+      expect(audited.rows).toEqual([{ user_id: nurseId, change: { filter: { ward }, admissions: 5 } }]);
       const twice = list.items[0];
       expect(
         twice.followUps.map((followUp: { label: string; status: string }) => [
