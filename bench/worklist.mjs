@@ -18,10 +18,10 @@ export async function fillFollowUps(client, { nurseId, timeZone }) {
     `INSERT INTO follow_ups (admission_id, kind, weeks, schedule_version, failed_attempt_limit, due_on,
                              window_start, window_end, settled, created_by, created_at)
      SELECT a.id, 'scheduled', s.weeks, 1, 3, d.due_on, d.due_on - s.window_days, d.due_on + s.window_days,
-            NULL, $2, a.discharged_at
+            NULL, $2::uuid, a.discharged_at
        FROM admissions a
       CROSS JOIN (VALUES (1, 3), (2, 3), (4, 3), (8, 7), (12, 7), (26, 7)) s (weeks, window_days)
-      CROSS JOIN LATERAL (SELECT (a.discharged_at AT TIME ZONE $1)::date + 7 * s.weeks AS due_on) d
+      CROSS JOIN LATERAL (SELECT (a.discharged_at AT TIME ZONE $1::text)::date + 7 * s.weeks AS due_on) d
       WHERE a.status = 'discharged' AND a.discharged_at IS NOT NULL`,
     [timeZone, nurseId],
   );
@@ -30,24 +30,24 @@ export async function fillFollowUps(client, { nurseId, timeZone }) {
         WHEN f.window_end < today - 3 THEN CASE WHEN ${draw} < 0.9 THEN 'done' ELSE 'missed' END
         WHEN f.window_start <= today AND ${draw} < 0.8 THEN 'done'
       END
-       FROM (SELECT (now() AT TIME ZONE $1)::date AS today) t`,
+       FROM (SELECT (now() AT TIME ZONE $1::text)::date AS today) t`,
     [timeZone],
   );
   await client.query(
     `INSERT INTO follow_up_attempts (follow_up_id, method, at, result, recorded_by)
-     SELECT f.id, 'phone', (f.due_on + time '10:00') AT TIME ZONE $1, 'reached', $2
+     SELECT f.id, 'phone', (f.due_on + time '10:00') AT TIME ZONE $1::text, 'reached', $2::uuid
        FROM follow_ups f WHERE f.settled = 'done'
      UNION ALL
-     SELECT f.id, 'phone', (f.due_on + n * interval '1 day' + time '10:00') AT TIME ZONE $1, 'no-answer', $2
+     SELECT f.id, 'phone', (f.due_on + n + time '10:00') AT TIME ZONE $1::text, 'no-answer', $2::uuid
        FROM follow_ups f CROSS JOIN generate_series(-2, 0) n WHERE f.settled = 'missed'`,
     [timeZone, nurseId],
   );
   await client.query(
     `INSERT INTO follow_up_outcomes (follow_up_id, admission_id, assessed_on, method, pain_now, pain_worst_week,
                                      benefit_ongoing, benefit_ended_on, adverse_effects_grade, recorded_by)
-     SELECT f.id, f.admission_id, least(f.due_on, (now() AT TIME ZONE $1)::date), 'phone',
+     SELECT f.id, f.admission_id, least(f.due_on, (now() AT TIME ZONE $1::text)::date), 'phone',
             2 + (hashtext(f.id::text) & 7), 6, f.weeks < 8, CASE WHEN f.weeks >= 8 THEN f.window_start - 7 * (f.weeks / 2) END,
-            'none', $2
+            'none', $2::uuid
        FROM follow_ups f WHERE f.settled = 'done'`,
     [timeZone, nurseId],
   );
@@ -55,7 +55,7 @@ export async function fillFollowUps(client, { nurseId, timeZone }) {
   await client.query('ANALYZE follow_ups, follow_up_attempts, follow_up_outcomes');
   const { rows } = await client.query(
     `SELECT count(*)::int AS follow_ups,
-            count(*) FILTER (WHERE settled IS NULL AND window_start <= (now() AT TIME ZONE $1)::date)::int AS due_or_overdue,
+            count(*) FILTER (WHERE settled IS NULL AND window_start <= (now() AT TIME ZONE $1::text)::date)::int AS due_or_overdue,
             (SELECT count(*)::int FROM follow_up_attempts) AS attempts,
             (SELECT count(*)::int FROM follow_up_outcomes) AS outcomes
        FROM follow_ups`,
