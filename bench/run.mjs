@@ -262,7 +262,17 @@ async function startApp(databaseUrl, label, script = mainScript) {
       `the app did not start (${error.message}); its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
     );
   }
-  const session = await signIn(`http://127.0.0.1:${port}`);
+  // On a crowded machine the first requests after start-up can fail: try the sign-in three times.
+  let session = null;
+  for (let attempt = 1; session === null; attempt += 1) {
+    try {
+      session = await signIn(`http://127.0.0.1:${port}`);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      progress(`sign-in failed (${error.cause?.code ?? error.message}); trying again`);
+      await sleep(2000);
+    }
+  }
   return { port, pid: app.child.pid, stop, session };
 }
 

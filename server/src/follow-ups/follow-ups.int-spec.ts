@@ -879,6 +879,29 @@ describe('follow-ups after discharge', () => {
       });
       expect(changed.status).toBe(200);
       expect(changed.body.contact.preferredMethod).toBe('video');
+      // The audit trail records the change, but its readers (auditors, admins) see no number.
+      for (const reader of [auditor, admin]) {
+        for (const action of ['patient.created', 'patient.contact-updated']) {
+          const trail = await reader.get(`/api/audit-events?action=${action}`);
+          expect(trail.status).toBe(200);
+          expect(trail.body.items.length).toBeGreaterThan(0);
+          expect(trail.text).not.toMatch(/0412 ?345 ?67|9876 5432/);
+        }
+        const csv = await reader.get('/api/exports/audit-events.csv?action=patient.contact-updated');
+        expect(csv.status).toBe(200);
+        expect(csv.text).not.toMatch(/0412 ?345 ?67|9876 5432/);
+      }
+      const contactChange = await admin.get(`/api/audit-events?action=patient.contact-updated`);
+      expect(
+        contactChange.body.items.find((item: { entityId: string }) => item.entityId === patientId).change
+          .after,
+      ).toEqual({
+        phoneNumbers: [
+          { label: 'home', number: 'withheld' },
+          { label: 'mobile', number: 'withheld' },
+        ],
+        preferredMethod: 'video',
+      });
       const before = await counts();
       for (const body of [
         { phoneNumbers: [{ label: 'home', number: '12345' }], preferredMethod: null },
