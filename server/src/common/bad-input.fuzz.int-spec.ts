@@ -204,26 +204,29 @@ describe('bad input, generated from the OpenAPI description', () => {
   });
 });
 
-/** Findings grouped by kind, operation and reason, with one example each: the root causes to fix. */
+/** Findings grouped by kind, status and what was hostile about the request: the root causes to fix. */
 function summarise(findings: Finding[]): string {
-  const groups = new Map<string, { count: number; example: Finding }>();
+  const groups = new Map<string, { count: number; operations: Set<string>; example: Finding }>();
   for (const finding of findings) {
-    const reason =
-      finding.kind === 'accepted bad input' ? finding.detail.replace(/^[^:]*: /, '') : finding.detail;
-    const key = `${finding.kind} | ${finding.status} | ${finding.request.operation} | ${reason.slice(0, 80)}`;
-    const group = groups.get(key) ?? { count: 0, example: finding };
+    const reasons = [...new Set(finding.request.hostile.map((reason) => reason.replace(/^.*: /, '')))].sort();
+    const key = `${finding.kind} | ${finding.status} | ${reasons.join(' + ') || 'plausible request'}`;
+    const group = groups.get(key) ?? { count: 0, operations: new Set<string>(), example: finding };
     group.count += 1;
+    group.operations.add(finding.request.operation);
     groups.set(key, group);
   }
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
   const lines = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(
-      ([key, { count, example }]) =>
-        `${count} × ${key}\n    e.g. ${example.request.method.toUpperCase()} ${example.request.url.slice(0, 120)} ` +
-        `${example.request.contentType ?? ''} ${(example.request.body ?? '').slice(0, 160)} [${example.request.hostile.join('; ').slice(0, 120)}]`,
-    );
+    .map(([key, { count, operations, example }]) => {
+      const { method, url, contentType, body } = example.request;
+      return (
+        `${count} × ${key} (${operations.size} operation(s))\n` +
+        `    e.g. ${method.toUpperCase()} ${url.slice(0, 100)} ${contentType ?? ''} ${(body ?? '').slice(0, 140)}` +
+        ` -> ${example.detail.slice(0, 100)}`
+      );
+    });
   if (lines.length === 0) return '';
   return [`totals: ${[...counts.entries()].map(([kind, n]) => `${kind} ${n}`).join(', ')}`, ...lines].join(
     '\n',
