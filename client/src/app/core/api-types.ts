@@ -1062,3 +1062,21 @@ export interface FollowUp {
 export interface WorklistFollowUp {
   patientLink: PatientLinkState | null;
 }
+
+// Issue 12: the board says a paused or stopped infusion's state first, and shows the last pain score.
+// These merge with the ward board interfaces above.
+/** The latest start, pause, resume or stop of an admission's infusion. */
+export interface WardBoardInfusionEvent {
+  type: InfusionEventType;
+  occurredAt: string;
+  reason: string | null;
+}
+
+export interface WardBoardRow {
+  lastInfusionEvent: WardBoardInfusionEvent | null;
+}
+
+export interface WardBoardLastSet {
+  /** NRS 0-10 as recorded; null when not recorded. */
+  painScore: number | null;
+}
