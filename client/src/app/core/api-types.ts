@@ -701,7 +701,6 @@ export interface Instrument {
   scoring: { rule: 'mean'; minAnswered: number };
 }
 
-
 // Outcome reports (issue 11) --------------------------------------------------------------------
 
 export type ReportGroupBy = 'none' | 'indication' | 'ward' | 'drug';
@@ -820,7 +819,6 @@ export interface OutcomeReport {
   logRank: { chiSquare: number; df: number; p: number } | null;
   responderRates: ResponderRate[];
 }
-
 
 // The admission timeline (issue 10): GET /api/admissions/:id/timeline.
 
@@ -973,7 +971,6 @@ export interface Timeline {
   followUps: TimelineFollowUps;
 }
 
-
 // Patient-reported follow-ups (issue 13)
 
 export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
@@ -1079,4 +1076,30 @@ export interface WardBoardRow {
 export interface WardBoardLastSet {
   /** NRS 0-10 as recorded; null when not recorded. */
   painScore: number | null;
+}
+
+// Issue 12: the audit trail names whom events are about (patients to admins only) and offers users and
+// patients to pick from. These merge with AuditEvent and AuditEventFilter above.
+export interface AuditPatient {
+  id: string;
+  mrn: string;
+  familyName: string;
+  givenName: string;
+}
+
+export interface AuditUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface AuditEvent {
+  /** Admins only; null for auditors and for events about no patient. */
+  patient?: AuditPatient | null;
+  /** The current name of the user an event is about. */
+  entityDisplayName?: string | null;
+}
+
+export interface AuditEventFilter {
+  patientId?: string;
 }
