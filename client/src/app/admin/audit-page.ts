@@ -12,12 +12,14 @@ import { AuthState } from '../core/auth/auth-state';
 import { patientName } from '../shared/patient-identity';
 import { WardTimePipe, wardTimeToInstant } from '../shared/ward-time';
 import { AdminApi } from './admin.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Who did what, when: the append-only audit trail, newest first as the server sends it. */
 @Component({
   selector: 'app-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     JsonPipe,
     MatTableModule,

@@ -217,7 +217,8 @@ describe('InfusionOrderForm', () => {
     expect(field(form(), 'Concentration').value).toBe('2');
     expect(field(form(), 'Concentration unit').value).toBe('mg/mL');
     expect(field(form(), 'Maximum rate').value).toBe('0.3');
-    expect(field(form(), 'Effective from (ward time)').value).toBe('2025-07-01T10:00');
+    // Shown the ward's way, day first on the 24-hour clock, whatever the browser's locale.
+    expect(field(form(), 'Effective from (ward time)').value).toBe('01/07/2025 10:00');
     expect(field(form(), 'Reason for change').value).toBe('');
   });
 

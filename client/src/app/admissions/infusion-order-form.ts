@@ -48,6 +48,7 @@ import { OrderDraft, readBack, valueWithUnit } from '../shared/order-words';
 import { describeMinutes } from '../ward/due-words';
 import { formatWardClock } from '../shared/ward-time';
 import { currentIfStale } from './stale-version';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Positive, finite, at most 4 decimal places: the server's rule for every value of an order. */
 const ORDER_VALUE = typedNumber({ places: 4, min: 0, max: 10000, aboveMin: true });
@@ -84,6 +85,7 @@ function rateWithinOwnMaximum(group: AbstractControl): ValidationErrors | null {
   selector: 'app-infusion-order-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
