@@ -83,6 +83,18 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/audit-events/users',
+    access: ['admin', 'auditor'],
+    call: (c) => c.get('/api/audit-events/users'),
+  },
+  {
+    method: 'get',
+    path: '/api/audit-events/patients',
+    access: ['admin'],
+    call: (c) => c.get('/api/audit-events/patients?q=ngu'),
+  },
+  {
+    method: 'get',
     path: '/api/exports/audit-events.csv',
     access: ['admin', 'auditor'],
     call: (c) => c.get('/api/exports/audit-events.csv'),

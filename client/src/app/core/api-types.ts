@@ -1074,3 +1074,47 @@ export interface AdmissionFollowUps {
   /** Oldest first. */
   terminalEventsEnteredInError?: TerminalEvent[];
 }
+
+// Issue 12: the board says a paused or stopped infusion's state first, and shows the last pain score.
+// These merge with the ward board interfaces above.
+/** The latest start, pause, resume or stop of an admission's infusion. */
+export interface WardBoardInfusionEvent {
+  type: InfusionEventType;
+  occurredAt: string;
+  reason: string | null;
+}
+
+export interface WardBoardRow {
+  lastInfusionEvent: WardBoardInfusionEvent | null;
+}
+
+export interface WardBoardLastSet {
+  /** NRS 0-10 as recorded; null when not recorded. */
+  painScore: number | null;
+}
+
+// Issue 12: the audit trail names whom events are about (patients to admins only) and offers users and
+// patients to pick from. These merge with AuditEvent and AuditEventFilter above.
+export interface AuditPatient {
+  id: string;
+  mrn: string;
+  familyName: string;
+  givenName: string;
+}
+
+export interface AuditUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface AuditEvent {
+  /** Admins only; null for auditors and for events about no patient. */
+  patient?: AuditPatient | null;
+  /** The current name of the user an event is about. */
+  entityDisplayName?: string | null;
+}
+
+export interface AuditEventFilter {
+  patientId?: string;
+}

@@ -1,6 +1,16 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsInstant } from '../../common/dates.js';
 
 export class AuditEventQuery {
@@ -13,6 +23,14 @@ export class AuditEventQuery {
   @IsOptional()
   @IsUUID()
   admissionId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Events about this patient's record or any of the patient's admissions.",
+  })
+  @IsOptional()
+  @IsUUID()
+  patientId?: string;
 
   @ApiPropertyOptional({
     example: 'auth.sign-in',
@@ -45,4 +63,14 @@ export class AuditEventQuery {
   @Min(1)
   @Max(200)
   limit?: number;
+}
+
+export class AuditPatientSearchQuery {
+  @ApiProperty({
+    description: 'Start of an MRN, family name or given name ("Family, Given" narrows by both).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q: string;
 }
