@@ -411,6 +411,14 @@ const ENDPOINTS: Endpoint[] = [
     call: async (c) =>
       c.post(`/api/patient-responses/${await aPatientResponse()}/reject`, { reason: 'Will call instead' }),
   },
+  // Bedside safety (issue 12)
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/spo2-scale2-target',
+    access: ['prescriber'],
+    call: (c, { admissionId }) =>
+      c.post(`/api/admissions/${admissionId}/spo2-scale2-target`, { target: '88-92%' }),
+  },
 ];
 
 /** Answers a patient sent through a link, waiting for review (issue 13). */
