@@ -21,6 +21,8 @@ export interface WardBoardRow {
   news2_response: string | null;
   news2_complete: boolean | null;
   sedation: string | null;
+  partial_reason: string | null;
+  partial_reason_text: string | null;
   flags: string[] | null;
   last_started_at: Date | null;
   routine_minutes: number | null;
@@ -42,7 +44,7 @@ export function wardBoardRows(manager: EntityManager, ward: string): Promise<War
             o.drug, o.concentration_value, o.concentration_unit, o.rate_value, o.rate_unit,
             o.effective_from AS order_effective_from,
             s.taken_at AS last_taken_at, s.news2_total, s.news2_response, (s.news2->>'complete')::boolean AS news2_complete,
-            s.sedation, s.flags,
+            s.sedation, s.partial_reason, s.partial_reason_text, s.flags,
             e.last_started_at,
             sch.routine_minutes, sch.intensified_minutes, sch.intensified_for_minutes
      FROM admissions a
@@ -54,7 +56,7 @@ export function wardBoardRows(manager: EntityManager, ward: string): Promise<War
        ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
      ) o ON true
      LEFT JOIN LATERAL (
-       SELECT s.taken_at, s.news2_total, s.news2_response, s.news2, s.sedation, s.flags
+       SELECT s.taken_at, s.news2_total, s.news2_response, s.news2, s.sedation, s.partial_reason, s.partial_reason_text, s.flags
        FROM observation_sets s
        WHERE s.admission_id = a.id AND NOT EXISTS (SELECT 1 FROM observation_set_corrections c WHERE c.set_id = s.id)
        ORDER BY s.taken_at DESC LIMIT 1

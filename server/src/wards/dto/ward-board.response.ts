@@ -1,3 +1,4 @@
+import { PARTIAL_REASONS } from '@infusion-tracker/clinical';
 import { ApiProperty } from '@nestjs/swagger';
 import { RateValueResponse, ConcentrationResponse } from '../../infusions/dto/infusion-order.response.js';
 
@@ -32,6 +33,14 @@ export class BoardLastSet {
   news2Response: string | null;
   @ApiProperty() news2Complete: boolean;
   @ApiProperty({ type: String, nullable: true }) sedation: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: PARTIAL_REASONS,
+    description: 'Why the set has no complete NEWS2; null for a complete set.',
+  })
+  partialReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) partialReasonText: string | null;
   @ApiProperty({ type: String, isArray: true }) flags: string[];
 }
 
@@ -47,7 +56,8 @@ export class WardBoardRowResponse {
   @ApiProperty({ type: BoardLastSet, nullable: true }) lastSet: BoardLastSet | null;
   @ApiProperty({ format: 'date-time' }) nextDueAt: string;
   @ApiProperty() overdueMinutes: number;
-  @ApiProperty({ enum: ['first-set', 'after-change', 'routine', 'news2', 'sedation'] }) dueReason: string;
+  @ApiProperty({ enum: ['first-set', 'after-change', 'routine', 'news2', 'sedation', 'asleep'] })
+  dueReason: string;
 }
 
 export class WardBoardResponse {
