@@ -12,7 +12,7 @@ import { valueWithUnit } from '../shared/order-words';
 import { WardTimePipe } from '../shared/ward-time';
 import { FlagChip } from './flag-chip';
 import { News2Band } from './news2-band';
-import { POSS_SHORT_LABELS } from './observation-labels';
+import { POSS_SHORT_LABELS, partialWords } from './observation-labels';
 import { WardApi } from './ward.api';
 
 /**
@@ -77,6 +77,9 @@ import { WardApi } from './ward.api';
                     [total]="set.news2.total"
                     [response]="set.news2.response"
                   />
+                  @if (partialWords(set); as partial) {
+                    <span class="partial">{{ partial }}</span>
+                  }
                 </td>
                 <td>{{ set.sedation ? possLabels[set.sedation] : '–' }}</td>
                 <td>{{ set.painScore ?? '–' }}</td>
@@ -140,6 +143,10 @@ import { WardApi } from './ward.api';
       border-bottom: 1px solid var(--mat-sys-outline-variant);
       vertical-align: top;
     }
+    .partial {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .flags {
       display: flex;
       flex-wrap: wrap;
@@ -175,6 +182,7 @@ export class ObservationHistory implements OnInit {
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly possLabels = POSS_SHORT_LABELS;
+  protected readonly partialWords = partialWords;
   protected readonly valueWithUnit = valueWithUnit;
 
   ngOnInit(): void {

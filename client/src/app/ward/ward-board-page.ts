@@ -27,7 +27,7 @@ import { StatusBadge } from '../shared/status-badge';
 import { agoWords, dueWords, wardClockWithSeconds } from './due-words';
 import { FlagChip } from './flag-chip';
 import { News2Band } from './news2-band';
-import { DUE_REASON_LABELS, POSS_SHORT_LABELS } from './observation-labels';
+import { DUE_REASON_LABELS, POSS_SHORT_LABELS, partialWords } from './observation-labels';
 import { WardApi } from './ward.api';
 
 /** The board is at most this old while the page is on screen (the issue asks for 30 s at most). */
@@ -58,6 +58,7 @@ export class WardBoardPage {
   private stopPolling: (() => void) | null = null;
 
   protected readonly possWords = POSS_SHORT_LABELS;
+  protected readonly partialWords = partialWords;
   protected readonly dueReasonLabels = DUE_REASON_LABELS;
   protected readonly patientName = patientName;
   protected readonly valueWithUnit = valueWithUnit;
