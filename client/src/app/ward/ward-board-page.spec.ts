@@ -214,7 +214,7 @@ describe('WardBoardPage', () => {
     const [late, onTime] = rows();
     const pain = page.querySelector('tbody tr [data-label="Pain (NRS)"]');
     expect(text(pain)).toBe('5');
-    expect(late).toContain('Day 6 of 5 · past planned length');
+    expect(late).toContain('Day 6 of 5 past planned length');
     expect(onTime).toContain('Day 5 of 5');
     expect(onTime).not.toContain('past planned length');
   });
