@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, ConfigError } from './config/app-config.js';
+import { loadConfig, ConfigError, describeDatabaseUrl } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { openDatabaseServer, DatabaseUnreachable, type DatabaseServer } from './database/database-server.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
@@ -20,8 +20,10 @@ async function main(): Promise<void> {
     if (ran.length > 0) log.info({ migrations: ran }, `ran ${ran.length} migration(s)`);
     if (config.demoMode) await seedDemoDataIfEmpty(database.url, config, log);
 
-    const { app } = await createApp(config, database.url);
+    const { app, log: appLog } = await createApp(config, database.url);
     await listen(app.getHttpAdapter().getInstance(), config.port, config.host);
+    // pino writes asynchronously: let its lines out first, so that the banner is the last thing shown.
+    await Promise.all([log, appLog].map((logger) => new Promise((resolve) => logger.flush(resolve))));
     announce(config, database);
     handleShutdown(async () => {
       await app.close(); // stops accepting, waits for in-flight requests
@@ -51,7 +53,9 @@ function announce(config: ReturnType<typeof loadConfig>, database: DatabaseServe
     '',
     `infusion-tracker is running at http://${shownHost}:${config.port}/`,
     `  API docs: http://${shownHost}:${config.port}/api/docs`,
-    `  Database: ${database.embedded ? `embedded PostgreSQL (${config.embeddedPostgres.dataDir})` : 'DATABASE_URL'}`,
+    database.embedded
+      ? `  Database: embedded PostgreSQL on port ${config.embeddedPostgres.port} (data in ${config.embeddedPostgres.dataDir})`
+      : `  Database: PostgreSQL at ${describeDatabaseUrl(database.url)} (DATABASE_URL)`,
   ];
   if (config.demoMode) {
     lines.push('  Demo mode: sign in as nurse, prescriber, auditor or admin, password infusion-demo');
