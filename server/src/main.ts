@@ -20,10 +20,8 @@ async function main(): Promise<void> {
     if (ran.length > 0) log.info({ migrations: ran }, `ran ${ran.length} migration(s)`);
     if (config.demoMode) await seedDemoDataIfEmpty(database.url, config, log);
 
-    const { app, log: appLog } = await createApp(config, database.url);
+    const { app } = await createApp(config, database.url);
     await listen(app.getHttpAdapter().getInstance(), config.port, config.host);
-    // pino writes asynchronously: let its lines out first, so that the banner is the last thing shown.
-    await Promise.all([log, appLog].map((logger) => new Promise((resolve) => logger.flush(resolve))));
     announce(config, database);
     handleShutdown(async () => {
       await app.close(); // stops accepting, waits for in-flight requests
