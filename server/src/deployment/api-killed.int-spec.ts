@@ -16,7 +16,7 @@ describe('the API killed under write load', () => {
   beforeAll(async () => {
     testApp = await bootTestApp();
     server = await startServerProcess(testApp.database.url);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
     await restarted?.stop();
@@ -81,5 +81,5 @@ describe('the API killed under write load', () => {
       anObservationSet(),
     );
     expect(write.status).toBe(201);
-  }, 120_000);
+  }, 300_000);
 });

@@ -73,7 +73,7 @@ describe('two API processes on one database', () => {
       startServerProcess(testApp.database.url),
       startServerProcess(testApp.database.url),
     ]);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([one?.stop(), other?.stop()]);
