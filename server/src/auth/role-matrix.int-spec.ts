@@ -363,6 +363,12 @@ const ENDPOINTS: Endpoint[] = [
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/exports/outcome-analysis.csv'),
   },
+  {
+    method: 'get',
+    path: '/api/reports/service',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/service?admittedFrom=2026-01-01'),
+  },
   // Patient-reported follow-ups (issue 13): the public routes are the only open ones besides sign-in and health.
   {
     method: 'get',

@@ -72,7 +72,7 @@ function parameters(timeZone: string, filter: OutcomeReportFilter): unknown[] {
 // What became of a scheduled follow-up, in order of precedence: done (a current outcome), lost
 // (cancelled by a terminal event, or due after one), cancelled (another reason), missed (settled
 // missed, or its window closed without an outcome), not yet due. Needs f, o, x and terminal."on".
-const FOLLOW_UP_STATE = `CASE
+export const FOLLOW_UP_STATE = `CASE
     WHEN o.id IS NOT NULL THEN 'done'
     WHEN x.terminal_event_id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
     WHEN x.follow_up_id IS NOT NULL THEN 'cancelled'

@@ -3,10 +3,12 @@ import { AuditModule } from '../audit/audit.module.js';
 import { OutcomeExportsController } from './outcome-exports.controller.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { ServiceReportController } from './service-report.controller.js';
+import { ServiceReportService } from './service-report.service.js';
 
 @Module({
   imports: [AuditModule],
-  controllers: [ReportsController, OutcomeExportsController],
-  providers: [ReportsService],
+  controllers: [ReportsController, ServiceReportController, OutcomeExportsController],
+  providers: [ReportsService, ServiceReportService],
 })
 export class ReportsModule {}
