@@ -701,7 +701,6 @@ export interface Instrument {
   scoring: { rule: 'mean'; minAnswered: number };
 }
 
-
 // Outcome reports (issue 11) --------------------------------------------------------------------
 
 export type ReportGroupBy = 'none' | 'indication' | 'ward' | 'drug';
@@ -820,7 +819,6 @@ export interface OutcomeReport {
   logRank: { chiSquare: number; df: number; p: number } | null;
   responderRates: ResponderRate[];
 }
-
 
 // The admission timeline (issue 10): GET /api/admissions/:id/timeline.
 
@@ -973,7 +971,6 @@ export interface Timeline {
   followUps: TimelineFollowUps;
 }
 
-
 // Patient-reported follow-ups (issue 13)
 
 export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
@@ -1061,4 +1058,84 @@ export interface FollowUp {
 
 export interface WorklistFollowUp {
   patientLink: PatientLinkState | null;
+}
+
+// The service report (issue 11): GET /api/reports/service.
+
+export interface ServiceReportFilter {
+  admittedFrom?: string;
+  admittedTo?: string;
+  dischargedFrom?: string;
+  dischargedTo?: string;
+  indication?: Indication;
+  ward?: string;
+  drug?: Drug;
+}
+
+export interface ServiceReport {
+  definitions: {
+    wardTimeZone: string;
+    cohort: string;
+    lengthOfStay: string;
+    pauses: string;
+    sideEffects: string;
+    sedation: string;
+    news2: string;
+    pumpChecks: string;
+    onTime: string;
+    followUps: string;
+  };
+  admissions: { total: number; discharged: number; infused: number };
+  admissionsPerMonth: { month: string; admissions: number }[];
+  lengthOfStay: {
+    n: number;
+    median: number | null;
+    q1: number | null;
+    q3: number | null;
+    min: number | null;
+    max: number | null;
+  };
+  pauses: {
+    pauses: number;
+    admissionsPaused: number;
+    infused: number;
+    proportionPaused: Proportion;
+    reasons: { reason: string; pauses: number; admissions: number }[];
+  };
+  sideEffects: {
+    sideEffect: SideEffect;
+    label: string;
+    none: number;
+    mild: number;
+    moderate: number;
+    severe: number;
+    notAssessed: number;
+  }[];
+  highestSedation: { level: Poss | 'not-recorded'; label: string; admissions: number }[];
+  news2: { completeSets: number; setsFiveOrMore: number; episodes: number; admissions: number };
+  pumpChecks: {
+    checks: number;
+    discrepancies: number;
+    admissionsWithDiscrepancy: number;
+    proportion: Proportion;
+  };
+  observationsOnTime: { sets: number; assessed: number; onTime: number; proportion: Proportion };
+  followUps: {
+    discharged: number;
+    scheduled: number;
+    done: number;
+    missed: number;
+    lost: number;
+    cancelled: number;
+    notDue: number;
+    due: number;
+    completion: Proportion;
+    missedRate: Proportion;
+    lostRate: Proportion;
+    lostToFollowUp: number;
+    died: number;
+    withdrew: number;
+    readmitted: number;
+    lossRate: Proportion;
+  };
 }

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { OutcomeReport, OutcomeReportFilter } from '../core/api-types';
+import { OutcomeReport, OutcomeReportFilter, ServiceReport, ServiceReportFilter } from '../core/api-types';
 
 /** The reports' HTTP calls: aggregate figures only, and the de-identified analysis data set. */
 @Injectable({ providedIn: 'root' })
@@ -12,6 +12,10 @@ export class ReportsApi {
     return this.http.get<OutcomeReport>('/api/reports/outcomes', { params: reportParams(filter) });
   }
 
+  service(filter: ServiceReportFilter): Observable<ServiceReport> {
+    return this.http.get<ServiceReport>('/api/reports/service', { params: reportParams(filter) });
+  }
+
   /** Where the browser downloads the analysis data set (a plain link: the download shows its progress). */
   analysisCsvUrl(filter: OutcomeReportFilter): string {
     const { groupBy: _groupBy, ...rest } = filter;
@@ -20,7 +24,7 @@ export class ReportsApi {
   }
 }
 
-export function reportParams(filter: OutcomeReportFilter): HttpParams {
+export function reportParams(filter: OutcomeReportFilter | ServiceReportFilter): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
