@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { wilsonInterval } from '@infusion-tracker/clinical';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
@@ -340,5 +341,59 @@ describe('GET /api/reports/service', () => {
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  describe('the tables as CSV (GET /api/exports/service-report.csv)', () => {
+    it('writes a table as the report shows it, audited, with a formula in a pause reason neutralised', async () => {
+      const ward = aWard();
+      await aServiceCohort(ward);
+      const stay = await Stay.admit(prescriber, ward, '2026-04-02T02:00:00.000Z');
+      await stay.order('2026-04-02T02:30:00.000Z');
+      await stay.event('start', '2026-04-02T03:00:00.000Z');
+      await stay.event('pause', '2026-04-02T04:00:00.000Z', '=HYPERLINK("http://x.example","click")');
+
+      const response = await auditor.get(
+        `/api/exports/service-report.csv?table=pauses&ward=${encodeURIComponent(ward)}`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toContain('service-report-pauses.csv');
+      const lines = response.text.trimEnd().split('\r\n');
+      expect(lines[0]).toBe('reason,pauses,admissions');
+      expect(lines).toContain('Line problem,1,1');
+      expect(lines).toContain(`"'=HYPERLINK(""http://x.example"",""click"")",1,1`);
+      expect(lines).toHaveLength(4);
+
+      const months = await auditor.get(
+        `/api/exports/service-report.csv?table=admissions-per-month&ward=${encodeURIComponent(ward)}`,
+      );
+      expect(months.text).toBe('month,admissions\r\n2026-01,1\r\n2026-02,0\r\n2026-03,3\r\n2026-04,1\r\n');
+
+      const audited = await testApp.app
+        .get(DataSource)
+        .query(
+          `SELECT change ->> 'table' AS "table" FROM audit_events WHERE action = 'report.service-table-exported' AND change -> 'filter' ->> 'ward' = $1 ORDER BY id`,
+          [ward],
+        );
+      expect(audited.map((row: { table: string }) => row.table)).toEqual(['pauses', 'admissions-per-month']);
+    });
+
+    it('writes the outcome tables too, and refuses a table that does not exist', async () => {
+      const ward = aWard();
+      const risk = await auditor.get(
+        `/api/exports/outcome-report.csv?table=risk-table&ward=${encodeURIComponent(ward)}`,
+      );
+      expect(risk.status).toBe(200);
+      expect(risk.text.split('\r\n')[0]).toBe('group,day,at_risk,censored_so_far,events_so_far');
+      for (const [path, table] of [
+        ['outcome-report.csv', 'names'],
+        ['service-report.csv', 'patients'],
+        ['service-report.csv', ''],
+      ]) {
+        const refused = await auditor.get(`/api/exports/${path}?table=${table}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('table');
+      }
+    });
   });
 });

@@ -175,6 +175,9 @@ describe('OutcomeReportPage', () => {
       'Log-rank test: χ² = 4.20 on 1 degrees of freedom, p = 0.040.',
     );
     expect(page.querySelectorAll('.legend li')).toHaveLength(2);
+    expect(link(page, 'Download the number-at-risk table (CSV)').getAttribute('href')).toBe(
+      '/api/exports/outcome-report.csv?table=risk-table&indication=post-herpetic-neuralgia&groupBy=indication&threshold=30&nonResponders=exclude',
+    );
     expect(link(page, /analysis data set/).getAttribute('href')).toBe(
       '/api/exports/outcome-analysis.csv?indication=post-herpetic-neuralgia&threshold=30&nonResponders=exclude',
     );

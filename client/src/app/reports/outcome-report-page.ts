@@ -13,14 +13,12 @@ import {
   ReportGroupBy,
   ResponderThreshold,
 } from '../core/api-types';
+import { RISK_TABLE_DAYS } from '@infusion-tracker/clinical';
 import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { riskTable } from './km-chart';
 import { KmPlot, PlottedCurve } from './km-plot';
 import { daysInWords, medianInWords, percent, percentInterval, pValue } from './outcome-words';
-import { ReportsApi } from './reports.api';
-
-/** The days the number-at-risk table is read at: discharge, then the usual follow-up weeks. */
-const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
+import { OutcomeTableName, ReportsApi, outcomeTableCsvUrl } from './reports.api';
 
 /**
  * How long benefit lasts and who responds, for the audit meeting: the Kaplan-Meier curve with its
@@ -83,6 +81,11 @@ export class OutcomeReportPage {
 
   constructor() {
     this.load();
+  }
+
+  /** Where the browser downloads one table of the report, with the filters it shows. */
+  protected tableCsvUrl(table: OutcomeTableName): string {
+    return outcomeTableCsvUrl(table, this.filter());
   }
 
   protected load(): void {

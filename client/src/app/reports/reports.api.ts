@@ -24,7 +24,27 @@ export class ReportsApi {
   }
 }
 
-export function reportParams(filter: OutcomeReportFilter | ServiceReportFilter): HttpParams {
+/** The tables of the reports the server exports as CSV (GET /api/exports/<report>-report.csv?table=). */
+export type OutcomeTableName =
+  'cohort' | 'curve' | 'risk-table' | 'survival-at' | 'medians' | 'log-rank' | 'responder-rates';
+export type ServiceTableName =
+  | 'admissions-per-month'
+  | 'length-of-stay'
+  | 'pauses'
+  | 'side-effects'
+  | 'highest-sedation'
+  | 'safety'
+  | 'follow-ups';
+
+export function outcomeTableCsvUrl(table: OutcomeTableName, filter: OutcomeReportFilter): string {
+  return `/api/exports/outcome-report.csv?${reportParams({ table, ...filter }).toString()}`;
+}
+
+export function serviceTableCsvUrl(table: ServiceTableName, filter: ServiceReportFilter): string {
+  return `/api/exports/service-report.csv?${reportParams({ table, ...filter }).toString()}`;
+}
+
+export function reportParams(filter: object): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));

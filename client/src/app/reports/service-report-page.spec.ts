@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { button, choose, field, select, text, type } from '../../testing/dom';
+import { button, choose, field, link, select, text, type } from '../../testing/dom';
 import { provideTestApp } from '../../testing/providers';
 import { ServiceReport } from '../core/api-types';
 import { ServiceReportPage } from './service-report-page';
@@ -165,14 +165,22 @@ describe('ServiceReportPage', () => {
     expect(request.request.params.get('admittedFrom')).toBe('2026-03-01');
     expect(request.request.params.get('indication')).toBe('post-herpetic-neuralgia');
     expect(request.request.params.has('dischargedFrom')).toBe(false);
-    request.flush(
-      aReport({
-        admissions: { total: 0, discharged: 0, infused: 0 },
-        admissionsPerMonth: [],
-        lengthOfStay: { n: 0, median: null, q1: null, q3: null, min: null, max: null },
-        observationsOnTime: { sets: 0, assessed: 0, onTime: 0, proportion: { count: 0, ...none } },
-      }),
+    request.flush(aReport());
+    await fixture.whenStable();
+    expect(link(page, 'Download the pauses by reason (CSV)').getAttribute('href')).toBe(
+      '/api/exports/service-report.csv?table=pauses&admittedFrom=2026-03-01&indication=post-herpetic-neuralgia',
     );
+    button(page, 'Show report').click();
+    http
+      .expectOne((r) => r.url === '/api/reports/service')
+      .flush(
+        aReport({
+          admissions: { total: 0, discharged: 0, infused: 0 },
+          admissionsPerMonth: [],
+          lengthOfStay: { n: 0, median: null, q1: null, q3: null, min: null, max: null },
+          observationsOnTime: { sets: 0, assessed: 0, onTime: 0, proportion: { count: 0, ...none } },
+        }),
+      );
     await fixture.whenStable();
     expect(text(page.querySelector('.empty'))).toBe('No admissions match these filters.');
     expect(page.querySelector('svg.month-chart')).toBeNull();

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { DRUGS, INDICATIONS, Proportion, ServiceReport, ServiceReportFilter } from '../core/api-types';
 import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { percent, percentInterval } from './outcome-words';
-import { ReportsApi } from './reports.api';
+import { ReportsApi, ServiceTableName, serviceTableCsvUrl } from './reports.api';
 
 /** The month bar chart's drawing box (SVG user units). */
 const CHART = { width: 640, height: 200, left: 36, bottom: 28, top: 12 };
@@ -46,6 +46,7 @@ export class ServiceReportPage {
   protected readonly report = signal<ServiceReport | null>(null);
   protected readonly loading = signal(false);
   protected readonly failed = signal(false);
+  private readonly filter = signal<ServiceReportFilter>({});
 
   /** One bar per month, scaled to the busiest month; labels every few months so they do not collide. */
   protected readonly monthBars = computed(() => {
@@ -94,6 +95,11 @@ export class ServiceReportPage {
     return total ? `${(100 * count) / total}%` : '0';
   }
 
+  /** Where the browser downloads one table of the report, with the filters it shows. */
+  protected tableCsvUrl(table: ServiceTableName): string {
+    return serviceTableCsvUrl(table, this.filter());
+  }
+
   protected load(): void {
     const value = this.form.getRawValue();
     const filter: ServiceReportFilter = {
@@ -105,6 +111,7 @@ export class ServiceReportPage {
       ward: value.ward.trim() || undefined,
       drug: (value.drug || undefined) as ServiceReportFilter['drug'],
     };
+    this.filter.set(filter);
     this.loading.set(true);
     this.failed.set(false);
     this.api.service(filter).subscribe({
