@@ -126,6 +126,8 @@ const AUDITOR = { username: 'bench-auditor', password: randomBytes(18).toString(
 const logDir = mkdtempSync(path.join(os.tmpdir(), 'infusion-tracker-bench-'));
 const dataDir = path.join(os.tmpdir(), `infusion-tracker-bench-pg-${randomBytes(4).toString('hex')}`);
 const cleanups = [];
+/** The synthetic history, made once for the board and the reports (see historyDatabase). */
+let history = null;
 const progress = (line) => process.stderr.write(`bench: ${line}\n`);
 
 let cleaning = null;
@@ -409,7 +411,6 @@ async function benchmarkRecording(postgres) {
   return { runs, stored: stored.rows[0], admissions: database.admissionIds.length };
 }
 
-let history = null;
 /** The `--years` of synthetic history, made once for the board and the reports. */
 function historyDatabase(postgres) {
   history ??= syntheticDatabase(postgres, 'bench_history', settings.years);

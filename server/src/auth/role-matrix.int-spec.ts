@@ -371,6 +371,12 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/reports/outcomes/admissions',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/outcomes/admissions?cell=responders'),
+  },
+  {
+    method: 'get',
     path: '/api/exports/outcome-report.csv',
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/exports/outcome-report.csv?table=risk-table'),

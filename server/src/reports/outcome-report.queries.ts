@@ -263,3 +263,64 @@ export function responderRateRows(
     parameters(timeZone, filter),
   );
 }
+
+export interface FollowUpStateRow {
+  admission_id: string;
+  weeks: number;
+  state: 'done' | 'lost' | 'cancelled' | 'missed' | 'not-due';
+  baseline_pain: number;
+  pain_now: number | null;
+}
+
+/** What became of each cohort admission's scheduled follow-up at one week (the drill-down of a rate). */
+export function followUpStateRows(
+  manager: EntityManager,
+  timeZone: string,
+  filter: OutcomeReportFilter,
+  weeks: number,
+): Promise<FollowUpStateRow[]> {
+  return manager.query(
+    `WITH cohort AS (${cohortSql()})
+     SELECT c.id AS admission_id, f.weeks, c.baseline_pain, o.pain_now, ${FOLLOW_UP_STATE} AS state
+     FROM cohort c
+     JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled' AND f.weeks = $7
+     LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+     LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
+     LEFT JOIN LATERAL (
+       SELECT t."on" FROM follow_up_terminal_events t
+       WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1
+     ) terminal ON true`,
+    [...parameters(timeZone, filter), weeks],
+  );
+}
+
+export interface DrillDownAdmissionRow {
+  admission_id: string;
+  ward: string;
+  indication: Indication;
+  drug: Drug;
+  admitted_on: string;
+  discharged_on: string;
+  mrn?: string;
+  family_name?: string;
+  given_name?: string;
+}
+
+/** The admissions behind a number, in discharge order; names and MRNs only when asked for. */
+export function drillDownAdmissionRows(
+  manager: EntityManager,
+  timeZone: string,
+  admissionIds: string[],
+  withIdentity: boolean,
+): Promise<DrillDownAdmissionRow[]> {
+  return manager.query(
+    `SELECT a.id AS admission_id, a.ward, a.indication, a.drug,
+            to_char(a.admitted_at AT TIME ZONE $1, 'YYYY-MM-DD') AS admitted_on,
+            to_char(a.discharged_at AT TIME ZONE $1, 'YYYY-MM-DD') AS discharged_on
+            ${withIdentity ? ', p.mrn, p.family_name, p.given_name' : ''}
+     FROM admissions a ${withIdentity ? 'JOIN patients p ON p.id = a.patient_id' : ''}
+     WHERE a.id = ANY ($2::uuid[])
+     ORDER BY a.discharged_at, a.id`,
+    [timeZone, admissionIds],
+  );
+}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { SIDE_EFFECTS } from '@infusion-tracker/clinical';
 import type { Drug, Indication } from '../admissions/admission-status.js';
 import { FOLLOW_UP_STATE } from './outcome-report.queries.js';
 
@@ -28,8 +29,11 @@ const COHORT = `cohort AS (
     AND ($8::text IS NULL OR a.drug = $8))`;
 
 // Observation sets of the cohort that were not marked entered in error.
+// Only the columns the report reads: the CTE is materialized where a statement reads it twice.
 const VALID_SETS = `valid_sets AS (
-  SELECT s.* FROM cohort c JOIN observation_sets s ON s.admission_id = c.id
+  SELECT s.id, s.admission_id, s.taken_at, s.news2_total, s.news2_response, s.sedation, s.flags,
+         s.pump_rate_value, s.side_effects
+  FROM cohort c JOIN observation_sets s ON s.admission_id = c.id
   WHERE NOT EXISTS (SELECT 1 FROM observation_set_corrections x WHERE x.set_id = s.id))`;
 
 function parameters(timeZone: string, filter: ServiceReportFilter): unknown[] {
@@ -146,14 +150,21 @@ export function sideEffectRows(
   timeZone: string,
   filter: ServiceReportFilter,
 ): Promise<SideEffectRow[]> {
+  // One pass over the sets with a CASE per side effect (no row per set and side effect), then one row
+  // per admission and side effect to count.
+  const grade = (key: string) =>
+    `max(CASE s.side_effects ->> '${key}' WHEN 'none' THEN 0 WHEN 'mild' THEN 1 WHEN 'moderate' THEN 2 WHEN 'severe' THEN 3 END) AS "${key}"`;
   return manager.query(
     `WITH ${COHORT}, ${VALID_SETS},
-     worst AS (
-       SELECT s.admission_id, g.key,
-              max(CASE g.value WHEN 'none' THEN 0 WHEN 'mild' THEN 1 WHEN 'moderate' THEN 2 WHEN 'severe' THEN 3 END) AS grade
+     per_admission AS (
+       SELECT ${SIDE_EFFECTS.map(grade).join(',\n              ')}
        FROM valid_sets s
-       CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(s.side_effects) = 'object' THEN s.side_effects END) g
-       GROUP BY 1, 2
+       WHERE jsonb_typeof(s.side_effects) = 'object'
+       GROUP BY s.admission_id
+     ),
+     worst AS (
+       SELECT g.key, g.grade FROM per_admission p
+       CROSS JOIN LATERAL (VALUES ${SIDE_EFFECTS.map((key) => `('${key}', p."${key}")`).join(', ')}) AS g (key, grade)
      )
      SELECT key AS side_effect,
             count(*) FILTER (WHERE grade = 0)::int AS none,

@@ -1139,3 +1139,24 @@ export interface ServiceReport {
     lossRate: Proportion;
   };
 }
+
+// The admissions behind a number of the outcome report (issue 11): GET /api/reports/outcomes/admissions.
+
+export interface OutcomeDrillDown {
+  cell: string;
+  group: string | null;
+  count: number;
+  identified: boolean;
+  truncated: boolean;
+  items: {
+    admissionId: string;
+    studyId: string;
+    ward: string;
+    indication: Indication;
+    drug: Drug;
+    admittedOn: string;
+    dischargedOn: string;
+    /** Null for auditors. */
+    patient: { mrn: string; name: string } | null;
+  }[];
+}

@@ -1,7 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { OutcomeReport, OutcomeReportFilter, ServiceReport, ServiceReportFilter } from '../core/api-types';
+import {
+  OutcomeDrillDown,
+  OutcomeReport,
+  OutcomeReportFilter,
+  ServiceReport,
+  ServiceReportFilter,
+} from '../core/api-types';
 
 /** The reports' HTTP calls: aggregate figures only, and the de-identified analysis data set. */
 @Injectable({ providedIn: 'root' })
@@ -10,6 +16,13 @@ export class ReportsApi {
 
   outcomes(filter: OutcomeReportFilter): Observable<OutcomeReport> {
     return this.http.get<OutcomeReport>('/api/reports/outcomes', { params: reportParams(filter) });
+  }
+
+  /** The admissions behind one number of the outcome report (names and MRNs hidden from auditors). */
+  outcomeAdmissions(filter: OutcomeReportFilter, cell: string, group?: string): Observable<OutcomeDrillDown> {
+    return this.http.get<OutcomeDrillDown>('/api/reports/outcomes/admissions', {
+      params: reportParams({ ...filter, cell, group }),
+    });
   }
 
   service(filter: ServiceReportFilter): Observable<ServiceReport> {
