@@ -158,8 +158,7 @@ export function sideEffectRows(
     `WITH ${COHORT}, ${VALID_SETS},
      per_admission AS (
        SELECT ${SIDE_EFFECTS.map(grade).join(',\n              ')}
-       FROM valid_sets s
-       WHERE jsonb_typeof(s.side_effects) = 'object'
+       FROM valid_sets s -- ->> of a set not assessed (NULL, or not an object) is NULL: no grade
        GROUP BY s.admission_id
      ),
      worst AS (
