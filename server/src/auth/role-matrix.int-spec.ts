@@ -83,18 +83,6 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
-    path: '/api/audit-events/users',
-    access: ['admin', 'auditor'],
-    call: (c) => c.get('/api/audit-events/users'),
-  },
-  {
-    method: 'get',
-    path: '/api/audit-events/patients',
-    access: ['admin'],
-    call: (c) => c.get('/api/audit-events/patients?q=ngu'),
-  },
-  {
-    method: 'get',
     path: '/api/exports/audit-events.csv',
     access: ['admin', 'auditor'],
     call: (c) => c.get('/api/exports/audit-events.csv'),
@@ -344,24 +332,6 @@ const ENDPOINTS: Endpoint[] = [
         on: new Date(Date.now() - 60_000).toISOString().slice(0, 10),
         reason: 'No answer on any number',
       }),
-  },
-  {
-    method: 'post',
-    path: '/api/follow-up-terminal-events/{id}/entered-in-error',
-    access: ['nurse', 'prescriber'],
-    call: async (c) => {
-      const ended = await setUp.prescriber.post(
-        `/api/admissions/${(await discharged()).id}/lost-to-follow-up`,
-        {
-          kind: 'lost',
-          on: new Date(Date.now() - 60_000).toISOString().slice(0, 10),
-          reason: 'No answer on any number',
-        },
-      );
-      return c.post(`/api/follow-up-terminal-events/${ended.body.terminalEvent.id}/entered-in-error`, {
-        reason: 'Recorded for the wrong patient',
-      });
-    },
   },
   {
     method: 'get',

@@ -94,15 +94,7 @@ export class WardsService {
             news2Response: row.news2_response,
             news2Complete: row.news2_complete ?? false,
             sedation: row.sedation,
-            painScore: row.pain_score,
             flags: row.flags ?? [],
-          }
-        : null,
-      lastInfusionEvent: row.last_event_type
-        ? {
-            type: row.last_event_type,
-            occurredAt: new Date(row.last_event_at!).toISOString(),
-            reason: row.last_event_reason,
           }
         : null,
       nextDueAt: due.nextDueAt.toISOString(),

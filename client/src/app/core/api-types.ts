@@ -701,6 +701,7 @@ export interface Instrument {
   scoring: { rule: 'mean'; minAnswered: number };
 }
 
+
 // Outcome reports (issue 11) --------------------------------------------------------------------
 
 export type ReportGroupBy = 'none' | 'indication' | 'ward' | 'drug';
@@ -819,6 +820,7 @@ export interface OutcomeReport {
   logRank: { chiSquare: number; df: number; p: number } | null;
   responderRates: ResponderRate[];
 }
+
 
 // The admission timeline (issue 10): GET /api/admissions/:id/timeline.
 
@@ -971,6 +973,7 @@ export interface Timeline {
   followUps: TimelineFollowUps;
 }
 
+
 // Patient-reported follow-ups (issue 13)
 
 export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
@@ -1058,63 +1061,4 @@ export interface FollowUp {
 
 export interface WorklistFollowUp {
   patientLink: PatientLinkState | null;
-}
-
-// A terminal event of follow-ups entered in error (issue 9, ADR 4). These merge with the interfaces above.
-export interface FollowUp {
-  /** The cancelled follow-up this one reopens, after the terminal event that cancelled it was entered in error. */
-  reopens?: string | null;
-}
-
-export interface TerminalEvent {
-  enteredInError?: { by: StaffName; at: string; reason: string } | null;
-}
-
-export interface AdmissionFollowUps {
-  /** Oldest first. */
-  terminalEventsEnteredInError?: TerminalEvent[];
-}
-
-// Issue 12: the board says a paused or stopped infusion's state first, and shows the last pain score.
-// These merge with the ward board interfaces above.
-/** The latest start, pause, resume or stop of an admission's infusion. */
-export interface WardBoardInfusionEvent {
-  type: InfusionEventType;
-  occurredAt: string;
-  reason: string | null;
-}
-
-export interface WardBoardRow {
-  lastInfusionEvent: WardBoardInfusionEvent | null;
-}
-
-export interface WardBoardLastSet {
-  /** NRS 0-10 as recorded; null when not recorded. */
-  painScore: number | null;
-}
-
-// Issue 12: the audit trail names whom events are about (patients to admins only) and offers users and
-// patients to pick from. These merge with AuditEvent and AuditEventFilter above.
-export interface AuditPatient {
-  id: string;
-  mrn: string;
-  familyName: string;
-  givenName: string;
-}
-
-export interface AuditUser {
-  id: string;
-  username: string;
-  displayName: string;
-}
-
-export interface AuditEvent {
-  /** Admins only; null for auditors and for events about no patient. */
-  patient?: AuditPatient | null;
-  /** The current name of the user an event is about. */
-  entityDisplayName?: string | null;
-}
-
-export interface AuditEventFilter {
-  patientId?: string;
 }

@@ -140,9 +140,10 @@ import { WardApi } from './ward.api';
       border-bottom: 1px solid var(--mat-sys-outline-variant);
       vertical-align: top;
     }
-    /* The cell stays a table cell (a flex cell loses the row's borders); the chips wrap inside it. */
-    .flags app-flag-chip {
-      margin: 0 0.25rem 0.25rem 0;
+    .flags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
     }
     tr.in-error .value {
       text-decoration: line-through;

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -9,9 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
-import { IsInstant } from '../../common/dates.js';
 
 export class AuditEventQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -25,14 +24,6 @@ export class AuditEventQuery {
   admissionId?: string;
 
   @ApiPropertyOptional({
-    format: 'uuid',
-    description: "Events about this patient's record or any of the patient's admissions.",
-  })
-  @IsOptional()
-  @IsUUID()
-  patientId?: string;
-
-  @ApiPropertyOptional({
     example: 'auth.sign-in',
     description: 'Exact action, or a prefix ending in "." (e.g. "user.").',
   })
@@ -43,12 +34,12 @@ export class AuditEventQuery {
 
   @ApiPropertyOptional({ description: 'ISO 8601 date-time with offset; inclusive.' })
   @IsOptional()
-  @IsInstant()
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601 date-time with offset; exclusive.' })
   @IsOptional()
-  @IsInstant()
+  @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
@@ -63,14 +54,4 @@ export class AuditEventQuery {
   @Min(1)
   @Max(200)
   limit?: number;
-}
-
-export class AuditPatientSearchQuery {
-  @ApiProperty({
-    description: 'Start of an MRN, family name or given name ("Family, Given" narrows by both).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  q: string;
 }

@@ -6,10 +6,12 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,7 +19,6 @@ import {
   ValidateNested,
   IsArray,
 } from 'class-validator';
-import { EARLIEST_YEAR, IsCalendarDate, IsInstant, LATEST_YEAR } from '../../common/dates.js';
 import {
   ATTEMPT_RESULTS,
   CONTACT_METHODS,
@@ -35,9 +36,8 @@ import {
   type OutcomeMethod,
 } from '../follow-up-outcome.entity.js';
 
-const dateMessage = (field: string) => ({
-  message: `${field} must be a real date, YYYY-MM-DD, between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
-});
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
 
 export class ReasonRequest {
   @ApiProperty({ example: 'Patient asked to be called after surgery' })
@@ -49,7 +49,8 @@ export class ReasonRequest {
 
 export class ExtraFollowUpRequest extends ReasonRequest {
   @ApiProperty({ format: 'date', description: 'Local date in the ward time zone; not before discharge.' })
-  @IsCalendarDate(dateMessage('dueOn'))
+  @IsISO8601({ strict: true }, dateMessage('dueOn'))
+  @Matches(DATE, dateMessage('dueOn'))
   dueOn: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 28, default: 3, description: 'Days either side of dueOn.' })
@@ -69,7 +70,7 @@ export class AttemptRequest {
     format: 'date-time',
     description: 'When it was tried; not in the future, not before discharge.',
   })
-  @IsInstant()
+  @IsISO8601({ strict: true })
   at: string;
 
   @ApiProperty({ enum: ATTEMPT_RESULTS })
@@ -103,7 +104,8 @@ export class OutcomeRequest {
     format: 'date',
     description: 'Not before the discharge date, not in the future (ward time zone).',
   })
-  @IsCalendarDate(dateMessage('assessedOn'))
+  @IsISO8601({ strict: true }, dateMessage('assessedOn'))
+  @Matches(DATE, dateMessage('assessedOn'))
   assessedOn: string;
 
   @ApiProperty({ enum: OUTCOME_METHODS })
@@ -146,7 +148,8 @@ export class OutcomeRequest {
     description: 'Required when benefitOngoing is false; not before discharge, not after assessedOn.',
   })
   @IsOptional()
-  @IsCalendarDate(dateMessage('benefitEndedOn'))
+  @IsISO8601({ strict: true }, dateMessage('benefitEndedOn'))
+  @Matches(DATE, dateMessage('benefitEndedOn'))
   benefitEndedOn?: string;
 
   @ApiPropertyOptional({ description: 'The patient is unsure of the exact day.' })
@@ -200,7 +203,8 @@ export class TerminalEventRequest extends ReasonRequest {
   kind: TerminalEventKind;
 
   @ApiProperty({ format: 'date', description: 'Not before the discharge date, not in the future.' })
-  @IsCalendarDate(dateMessage('on'))
+  @IsISO8601({ strict: true }, dateMessage('on'))
+  @Matches(DATE, dateMessage('on'))
   on: string;
 }
 

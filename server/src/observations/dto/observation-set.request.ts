@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -12,7 +13,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '../../common/dates.js';
 import {
   POSS_LEVELS,
   SIDE_EFFECT_GRADES,
@@ -81,7 +81,7 @@ export class CreateObservationSetRequest {
     description: 'Defaults to now; retrospective allowed, never future or before admission.',
   })
   @IsOptional()
-  @IsInstant()
+  @IsISO8601({ strict: true })
   takenAt?: string;
 
   @ApiPropertyOptional({ description: 'breaths/min' })

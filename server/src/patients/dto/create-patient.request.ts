@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/dates.js';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PatientContactRequest } from './patient-contact.request.js';
 import { SEXES, type Sex } from '../patient.entity.js';
 
@@ -24,7 +32,8 @@ export class CreatePatientRequest {
   givenName: string;
 
   @ApiProperty({ example: '1975-04-30', format: 'date' })
-  @IsCalendarDate()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date, YYYY-MM-DD' })
   dateOfBirth: string;
 
   @ApiProperty({ enum: SEXES })
