@@ -5,6 +5,8 @@
 //      `--years` of synthetic history, sequential and at 10 concurrent, and its SQL alone.
 //   3. The admission timeline (issue 10, bench/timeline.mjs): GET /api/admissions/:id/timeline of a 7-day
 //      stay, and the page in Chromium (charts drawn after a cold load, the initial bundle in gzip bytes).
+//   4. The follow-up worklist (issue 9, bench/worklist.mjs): GET /api/follow-ups on `--years` of history
+//      with follow-ups, sequential and at 10 concurrent, beside another build with --compare-dist.
 // Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
@@ -22,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { OBSERVATION_SET } from './observation-body.mjs';
 import { measurePage, sevenDayAdmission } from './timeline.mjs';
+import { fillFollowUps } from './worklist.mjs';
 import {
   canMeasureCpu,
   postgresCpuSeconds,
@@ -33,7 +36,7 @@ import {
 
 const USAGE = `npm run bench [-- options]
   --years N              years of synthetic history under the ward board (default 10; 1 for a quick run)
-  --only record|board|timeline   run one of the benchmarks
+  --only record|board|timeline|worklist   run one of the benchmarks
   --connections N        concurrent connections for recording sets (default 50)
   --seconds N            measured seconds per recording run (default 10), after --warmup N (default 5)
   --rounds N             recording runs per server, alternating which goes first (default 1)
@@ -46,7 +49,10 @@ const USAGE = `npm run bench [-- options]
   --profile-app DIR      write CPU profiles of the app (node --cpu-prof) into DIR
   --timeline-requests N  sequential timeline requests (default 300; 4 times as many at 10 connections)
   --page-loads N         cold loads of the admission page in Chromium (default 5; 0 to skip the browser)
-  --client DIR           the client build the app serves (default dist/client/browser)`;
+  --client DIR           the client build the app serves (default dist/client/browser)
+  --worklist-requests N  sequential worklist requests (default 300; 4 times as many at 10 connections)
+  --compare-dist DIR     another server build (say, the previous commit's) measured beside this one on the
+                         worklist's database, alternating, so that before and after share one run`;
 
 const { values: options } = parseArgs({
   options: {
@@ -66,6 +72,8 @@ const { values: options } = parseArgs({
     'timeline-requests': { type: 'string', default: '300' },
     'page-loads': { type: 'string', default: '5' },
     client: { type: 'string' },
+    'worklist-requests': { type: 'string', default: '300' },
+    'compare-dist': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -92,9 +100,10 @@ const settings = {
   boardConcurrency: number('board-concurrency', 1, 200),
   timelineRequests: number('timeline-requests', 1, 100_000),
   pageLoads: number('page-loads', 0, 50),
+  worklistRequests: number('worklist-requests', 1, 100_000),
 };
-if (options.only && !['record', 'board', 'timeline'].includes(options.only)) {
-  process.stderr.write(`bench: --only must be record, board or timeline.\n`);
+if (options.only && !['record', 'board', 'timeline', 'worklist'].includes(options.only)) {
+  process.stderr.write(`bench: --only must be record, board, timeline or worklist.\n`);
   process.exit(2);
 }
 
@@ -164,6 +173,7 @@ try {
   if (selected('record')) results.record = await benchmarkRecording(postgres);
   if (selected('board')) results.board = await benchmarkBoard(postgres);
   if (selected('timeline')) results.timeline = await benchmarkTimeline(postgres);
+  if (selected('worklist')) results.worklist = await benchmarkWorklist(postgres);
   printReport(results);
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2));
 } catch (error) {
@@ -218,11 +228,11 @@ async function syntheticDatabase(postgres, name, years) {
 }
 
 /** The built app as `npm start` runs it, on the given database, answering on a free loopback port. */
-async function startApp(databaseUrl, label) {
+async function startApp(databaseUrl, label, script = mainScript) {
   const port = await findFreePort();
   const logFile = path.join(logDir, `${label}.log`);
   const logFd = openSync(logFile, 'a');
-  const app = startNode(mainScript, {
+  const app = startNode(script, {
     cwd: root,
     logFd,
     nodeOptions: options['profile-app']
@@ -252,7 +262,17 @@ async function startApp(databaseUrl, label) {
       `the app did not start (${error.message}); its log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
     );
   }
-  const session = await signIn(`http://127.0.0.1:${port}`);
+  // On a crowded machine the first requests after start-up can fail: try the sign-in three times.
+  let session = null;
+  for (let attempt = 1; session === null; attempt += 1) {
+    try {
+      session = await signIn(`http://127.0.0.1:${port}`);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      progress(`sign-in failed (${error.cause?.code ?? error.message}); trying again`);
+      await sleep(2000);
+    }
+  }
   return { port, pid: app.child.pid, stop, session };
 }
 
@@ -509,6 +529,68 @@ async function benchmarkTimeline(postgres) {
   return { contents, sequential, concurrent, page };
 }
 
+async function benchmarkWorklist(postgres) {
+  progress(`worklist: generating ${settings.years} years of synthetic history`);
+  const database = await syntheticDatabase(postgres, 'bench_worklist', settings.years);
+  progress(`worklist: generated in ${database.summary.seconds.toFixed(1)} s; writing follow-ups`);
+  const history = await fillFollowUps(database.client, {
+    nurseId: database.nurseId,
+    timeZone: 'Australia/Sydney',
+  });
+  progress(`worklist: ${history.follow_ups} follow-ups, ${history.due_or_overdue} due or overdue`);
+  const builds = [{ label: 'this build', script: mainScript }];
+  if (options['compare-dist']) {
+    const script = path.join(path.resolve(options['compare-dist']), 'server/src/main.js');
+    if (!existsSync(script)) throw new Error(`--compare-dist: no server build at ${script}`);
+    builds.unshift({ label: `compared (${options['compare-dist']})`, script });
+  }
+  const runs = [];
+  let shape = null;
+  // Alternating builds in two rounds, so that neither always runs on a warmer or quieter machine.
+  const rounds = builds.length > 1 ? 2 : 1;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      const app = await startApp(database.url, `app-worklist-${runs.length}`, build.script);
+      const headers = { cookie: app.session.cookie };
+      const check = await fetch(`http://127.0.0.1:${app.port}/api/follow-ups`, { headers });
+      const body = await check.json();
+      if (check.status !== 200) throw new Error(`the worklist answered ${check.status}`);
+      shape = {
+        admissions: body.items.length,
+        followUps: body.items.reduce((sum, item) => sum + item.followUps.length, 0),
+        sections: Object.fromEntries(
+          ['overdue', 'due', 'missed', 'upcoming'].map((section) => [
+            section,
+            body.items.filter((item) => item.section === section).length,
+          ]),
+        ),
+        bytes: JSON.stringify(body).length,
+      };
+      const job = (connections, requests) => ({
+        port: app.port,
+        method: 'GET',
+        paths: ['/api/follow-ups'],
+        headers,
+        body: null,
+        idempotencyPrefix: null,
+        connections,
+        warmupRequests: 50,
+        seconds: 60,
+        maxRequests: requests,
+        expectStatus: 200,
+      });
+      const context = { serverPid: app.pid, database: database.client };
+      progress(`worklist (${build.label}): ${settings.worklistRequests} sequential requests`);
+      const sequential = await load(job(1, settings.worklistRequests), context);
+      progress(`worklist (${build.label}): 10 concurrent connections`);
+      const concurrent = await load(job(10, settings.worklistRequests * 4), context);
+      await app.stop();
+      runs.push({ label: build.label, sequential, concurrent });
+    }
+  }
+  return { history: { ...history, ...database.summary }, shape, runs };
+}
+
 function printReport(all) {
   const ms = (value) =>
     value === null || value === undefined ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1);
@@ -649,6 +731,56 @@ function printReport(all) {
     );
     const worst = Math.max(all.board.sequential.latency.p99, all.board.concurrent.latency.p99);
     out.push(`Board p99 ${ms(worst)} ms at worst (target < 50 ms: ${worst < 50 ? 'met' : 'NOT met'}).`);
+  }
+  if (all.worklist) {
+    const { history, shape } = all.worklist;
+    out.push('');
+    out.push(
+      `Follow-up worklist: GET /api/follow-ups, ${settings.years} years of history ` +
+        `(${history.follow_ups.toLocaleString('en')} follow-ups, ${history.attempts.toLocaleString('en')} attempts, ` +
+        `${history.outcomes.toLocaleString('en')} outcomes; ${history.due_or_overdue} open with their window opened); ` +
+        `the list: ${shape.admissions} admissions (${Object.entries(shape.sections)
+          .map(([section, count]) => `${count} ${section}`)
+          .join(', ')}), ${shape.followUps} follow-ups, ${(shape.bytes / 1024).toFixed(0)} KB of JSON`,
+    );
+    const row = (label, run) => [
+      label,
+      run.requests,
+      run.throughput.toFixed(0),
+      ms(run.latency.p50),
+      ms(run.latency.p99),
+      ms(run.latency.max),
+      failures(run),
+      ms(run.serverCpuMsPerRequest),
+      ms(run.postgresCpuMsPerRequest),
+      run.postgresTransactionsPerRequest.toFixed(1),
+    ];
+    out.push(
+      table(
+        [
+          '',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'failed',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+          'PG xacts/req',
+        ],
+        all.worklist.runs.flatMap((run) => [
+          row(`${run.label}: sequential`, run.sequential),
+          row(`${run.label}: 10 connections`, run.concurrent),
+        ]),
+      ),
+    );
+    for (const run of all.worklist.runs) {
+      const p99 = run.concurrent.latency.p99;
+      out.push(
+        `Worklist p99 at 10 connections, ${run.label}: ${ms(p99)} ms (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}).`,
+      );
+    }
   }
   if (all.timeline) {
     const { contents, page } = all.timeline;

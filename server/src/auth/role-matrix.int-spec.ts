@@ -334,6 +334,24 @@ const ENDPOINTS: Endpoint[] = [
       }),
   },
   {
+    method: 'post',
+    path: '/api/follow-up-terminal-events/{id}/entered-in-error',
+    access: ['nurse', 'prescriber'],
+    call: async (c) => {
+      const ended = await setUp.prescriber.post(
+        `/api/admissions/${(await discharged()).id}/lost-to-follow-up`,
+        {
+          kind: 'lost',
+          on: new Date(Date.now() - 60_000).toISOString().slice(0, 10),
+          reason: 'No answer on any number',
+        },
+      );
+      return c.post(`/api/follow-up-terminal-events/${ended.body.terminalEvent.id}/entered-in-error`, {
+        reason: 'Recorded for the wrong patient',
+      });
+    },
+  },
+  {
     method: 'get',
     path: '/api/follow-up-schedule',
     access: 'signed-in',

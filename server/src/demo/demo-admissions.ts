@@ -105,11 +105,14 @@ export async function seedDemoAdmissions(
       statusChangedAt: admittedAt,
       dischargedAt:
         plan.status === 'discharged' ? new Date(admittedAt.getTime() + (hoursInfused + 20) * hour) : null,
-      dischargeSummary:
-        plan.status === 'discharged'
-          ? `Pain ${between(random, 2, 7)}/10 at discharge; tolerated the infusion.`
-          : null,
+      dischargeSummary: null as string | null,
+      painAtDischarge: null as number | null,
     });
+    if (plan.status === 'discharged') {
+      const painAtDischarge = between(random, 2, 7);
+      admission.dischargeSummary = `Pain ${painAtDischarge}/10 at discharge; tolerated the infusion.`;
+      admission.painAtDischarge = painAtDischarge;
+    }
     admissions.push(admission);
     const start = new Date(admittedAt.getTime() + 2 * hour);
     const step = plan.unit === 'mg/h' ? 4 : 0.05;
@@ -209,6 +212,7 @@ export async function seedDemoAdmissions(
       },
     );
   }
+  readmitOnePatient(admissions.slice(CURRENT.length), now);
   await insertInChunks(manager, Admission, admissions);
   await insertInChunks(manager, InfusionOrder, orders);
   await insertInChunks(manager, InfusionEvent, events);
@@ -228,5 +232,25 @@ async function insertInChunks<T extends object>(
       .into(target)
       .values(rows.slice(offset, offset + 500) as never)
       .execute();
+  }
+}
+
+/**
+ * One past patient came back for another infusion (issue 9): a stay admitted 2 to 6 months after an
+ * earlier stay's discharge becomes that patient's second admission. Its own patient then has no stay.
+ */
+function readmitOnePatient(past: Admission[], now: Date): void {
+  const day = 24 * 3600_000;
+  const byAdmission = [...past].sort((a, b) => a.admittedAt.getTime() - b.admittedAt.getTime());
+  for (const first of byAdmission) {
+    if (now.getTime() - first.admittedAt.getTime() < 300 * day) continue;
+    const second = byAdmission.find((stay) => {
+      const gap = stay.admittedAt.getTime() - first.dischargedAt!.getTime();
+      return gap > 60 * day && gap < 180 * day;
+    });
+    if (second) {
+      second.patientId = first.patientId;
+      return;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { User } from '../users/user.entity.js';
 import { seedDemoAdmissions } from './demo-admissions.js';
+import { seedDemoFollowUps } from './demo-follow-ups.js';
 
 export const DEMO_PASSWORD = 'infusion-demo';
 
@@ -53,10 +54,15 @@ export async function seedDemoDataIfEmpty(url: string, config: AppConfig, log: L
         prescriberId: ids.prescriber,
         nurseId: ids.nurse,
       });
+      const followUps = await seedDemoFollowUps(
+        manager,
+        { nurseId: ids.nurse, prescriberId: ids.prescriber },
+        config.wardTimeZone,
+      );
       await audit.record(manager, {
         actor: null,
         action: 'demo.seeded',
-        change: { users: DEMO_USERS.length, ...admissions },
+        change: { users: DEMO_USERS.length, ...admissions, ...followUps },
       });
     });
     log.info({ users: DEMO_USERS.map((user) => user.username) }, 'demo data loaded');

@@ -27,6 +27,7 @@ export interface FollowUpRecord {
   outcomes: FollowUpOutcome[];
   cancellations: FollowUpCancellation[];
   terminalEvent: FollowUpTerminalEvent | null;
+  terminalEventsEnteredInError: FollowUpTerminalEvent[];
 }
 
 export async function loadFollowUpRecord(
@@ -49,11 +50,18 @@ export async function loadFollowUpRecord(
     ? await manager.find(FollowUpOutcome, { where: { followUpId: In(ids) }, order: { recordedAt: 'ASC' } })
     : [];
   const cancellations = ids.length ? await manager.findBy(FollowUpCancellation, { followUpId: In(ids) }) : [];
-  const terminalEvent = await manager
-    .createQueryBuilder(FollowUpTerminalEvent, 'event')
-    .where('event.admission_id = :admissionId AND event.entered_in_error_at IS NULL', { admissionId })
-    .getOne();
-  return { followUps, attempts, outcomes, cancellations, terminalEvent };
+  const terminalEvents = await manager.find(FollowUpTerminalEvent, {
+    where: { admissionId },
+    order: { recordedAt: 'ASC' },
+  });
+  return {
+    followUps,
+    attempts,
+    outcomes,
+    cancellations,
+    terminalEvent: terminalEvents.find((event) => event.enteredInErrorAt === null) ?? null,
+    terminalEventsEnteredInError: terminalEvents.filter((event) => event.enteredInErrorAt !== null),
+  };
 }
 
 export function failedAttemptCount(attempts: FollowUpAttempt[]): number {
@@ -94,6 +102,10 @@ export async function toAdmissionFollowUpsResponse(
     ]),
     ...record.cancellations.map((cancellation) => cancellation.cancelledBy),
     ...(record.terminalEvent ? [record.terminalEvent.recordedBy] : []),
+    ...record.terminalEventsEnteredInError.flatMap((event) => [
+      event.recordedBy,
+      ...(event.enteredInErrorBy ? [event.enteredInErrorBy] : []),
+    ]),
   ]);
   const nameOf = (id: string): StaffName => names.get(id) ?? { id, displayName: 'Unknown user' };
   const today = calendarDateIn(now, timeZone);
@@ -106,6 +118,9 @@ export async function toAdmissionFollowUpsResponse(
     today,
     items: record.followUps.map((followUp) => toFollowUpResponse(followUp, record, nameOf, today)),
     terminalEvent: record.terminalEvent ? toTerminalEventResponse(record.terminalEvent, nameOf) : null,
+    terminalEventsEnteredInError: record.terminalEventsEnteredInError.map((event) =>
+      toTerminalEventResponse(event, nameOf),
+    ),
   };
 }
 
@@ -163,6 +178,7 @@ export function toFollowUpResponse(
     outcomesEnteredInError: outcomes
       .filter((outcome) => outcome.enteredInErrorAt !== null)
       .map((outcome) => toOutcomeResponse(outcome, nameOf)),
+    reopens: followUp.reopensFollowUpId,
     patientLink: null, // filled in by the service (issue 13)
   };
 }
@@ -220,5 +236,13 @@ function toTerminalEventResponse(
     reason: event.reason,
     recordedBy: nameOf(event.recordedBy),
     recordedAt: event.recordedAt.toISOString(),
+    enteredInError:
+      event.enteredInErrorAt && event.enteredInErrorBy
+        ? {
+            by: nameOf(event.enteredInErrorBy),
+            at: event.enteredInErrorAt.toISOString(),
+            reason: event.enteredInErrorReason ?? '',
+          }
+        : null,
   };
 }

@@ -18,6 +18,8 @@ export class FollowUp {
   @Column({ name: 'window_end', type: 'date' }) windowEnd: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'text', nullable: true }) settled: SettledStatus | null;
+  /** The cancelled follow-up this one reopens, when the terminal event that cancelled it was entered in error. */
+  @Column({ name: 'reopens_follow_up_id', type: 'uuid', nullable: true }) reopensFollowUpId: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false }) createdAt: Date;
 }

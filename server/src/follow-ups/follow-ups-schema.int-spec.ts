@@ -140,6 +140,24 @@ describe('follow-up tables', () => {
     );
   });
 
+  it('holds one follow-up per week that is not cancelled, and reopens a cancelled one once', async () => {
+    const week = `'scheduled', 40, 1, 3, '2027-01-10', '2027-01-03', '2027-01-17', NULL`;
+    const cancelled = (await client.query(followUp(week), [admissionId, userId])).rows[0].id;
+    await refuses(followUp(week), [admissionId, userId], 'follow_ups_one_per_week');
+    await client.query("UPDATE follow_ups SET settled = 'cancelled' WHERE id = $1", [cancelled]);
+    const reopen = `INSERT INTO follow_ups (admission_id, kind, weeks, schedule_version, failed_attempt_limit, due_on,
+        window_start, window_end, reopens_follow_up_id, created_by)
+      VALUES ($1, 'scheduled', 40, 1, 3, '2027-01-10', '2027-01-03', '2027-01-17', $2, $3) RETURNING id`;
+    const reopened = (await client.query(reopen, [admissionId, cancelled, userId])).rows[0].id;
+    await client.query("UPDATE follow_ups SET settled = 'cancelled' WHERE id = $1", [reopened]);
+    await refuses(reopen, [admissionId, cancelled, userId], 'follow_ups_reopened_once');
+    await refuses(
+      'UPDATE follow_ups SET reopens_follow_up_id = id WHERE id = $1',
+      [reopened],
+      'follow_ups_reopens_another',
+    );
+  });
+
   it('undoes the migration cleanly', async () => {
     const scratch = await createTestDatabase();
     const dataSource = new DataSource(dataSourceOptions(scratch.url));

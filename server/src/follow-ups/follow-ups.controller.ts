@@ -119,6 +119,19 @@ export class FollowUpsController {
     return this.followUps.recordTerminalEvent(user, admissionId, body);
   }
 
+  /** A terminal event recorded in error: by whoever may record its kind; reopens what is still meaningful. */
+  @Post('follow-up-terminal-events/:id/entered-in-error')
+  @Roles('nurse', 'prescriber')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AdmissionFollowUpsResponse })
+  markTerminalEventInError(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) eventId: string,
+    @Body() body: ReasonRequest,
+  ): Promise<AdmissionFollowUpsResponse> {
+    return this.followUps.markTerminalEventInError(user, eventId, body.reason);
+  }
+
   @Get('follow-up-schedule')
   @SignedIn()
   @ApiOkResponse({ type: FollowUpScheduleResponse })

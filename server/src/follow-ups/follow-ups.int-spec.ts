@@ -17,6 +17,7 @@ describe('follow-ups after discharge', () => {
   let db: pg.Client;
   let prescriber: ApiClient;
   let nurse: ApiClient;
+  let nurseId: string;
   let auditor: ApiClient;
   let admin: ApiClient;
 
@@ -25,7 +26,9 @@ describe('follow-ups after discharge', () => {
     db = new pg.Client({ connectionString: testApp.database.url });
     await db.connect();
     prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
-    nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+    const nurseUser = await aUser(testApp, ['nurse']);
+    nurseId = nurseUser.id;
+    nurse = await ApiClient.signedIn(testApp, nurseUser.username);
     auditor = await ApiClient.signedIn(testApp, (await aUser(testApp, ['auditor'])).username);
     admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
   });
@@ -712,6 +715,140 @@ describe('follow-ups after discharge', () => {
     });
   });
 
+  describe('a terminal event entered in error', () => {
+    it('is marked with the reason and reopens, as new follow-ups, those whose window is still open', async () => {
+      const ward = `Corrected ward ${process.pid}`;
+      // Discharged 20 days ago: week 1 (days 4-10) and week 2 (days 11-17) have closed, week 4 opens in 5 days.
+      const admission = await aDischargedAdmission(prescriber, {
+        dischargedAt: dischargedDaysAgo(20),
+        admission: { ward },
+      });
+      const [week1] = (await followUpsOf(admission.id)).items;
+      expect((await nurse.post(`/api/follow-ups/${week1.id}/outcome`, anOutcome())).status).toBe(201);
+      const ended = await nurse.post(`/api/admissions/${admission.id}/lost-to-follow-up`, {
+        kind: 'died',
+        on: today(),
+        reason: 'Told by the GP',
+      });
+      expect(ended.status).toBe(201);
+      const event = ended.body.terminalEvent;
+      const cancelled = ended.body.items.slice(1).map((item: { id: string }) => item.id);
+      expect((await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`)).body.items).toEqual([]);
+
+      const before = await counts();
+      for (const body of [{}, { reason: '' }, { reason: 7 }, { reason: 'x'.repeat(501) }]) {
+        expect(
+          (await nurse.post(`/api/follow-up-terminal-events/${event.id}/entered-in-error`, body)).status,
+        ).toBe(400);
+      }
+      expect(
+        (
+          await nurse.post(`/api/follow-up-terminal-events/${crypto.randomUUID()}/entered-in-error`, {
+            reason: 'Wrong patient',
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await auditor.post(`/api/follow-up-terminal-events/${event.id}/entered-in-error`, {
+            reason: 'Wrong patient',
+          })
+        ).status,
+      ).toBe(403);
+      expect(await counts()).toEqual(before);
+
+      const corrected = await nurse.post(`/api/follow-up-terminal-events/${event.id}/entered-in-error`, {
+        reason: 'The GP meant another patient of the same name',
+      });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body.terminalEvent).toBeNull();
+      expect(corrected.body.terminalEventsEnteredInError).toEqual([
+        expect.objectContaining({
+          id: event.id,
+          kind: 'died',
+          enteredInError: expect.objectContaining({
+            reason: 'The GP meant another patient of the same name',
+          }),
+        }),
+      ]);
+      const items: { id: string; label: string; status: string; reopens: string | null }[] =
+        corrected.body.items;
+      // Nothing deleted: the cancelled follow-ups stay, week 2 (window closed) is not reopened, weeks 4-26 are.
+      expect(items.filter((item) => cancelled.includes(item.id)).map((item) => item.status)).toEqual(
+        Array(5).fill('cancelled'),
+      );
+      const reopened = items.filter((item) => item.reopens !== null);
+      expect(reopened.map((item) => [item.label, item.status])).toEqual([
+        ['Week 4', 'upcoming'],
+        ['Week 8', 'upcoming'],
+        ['Week 12', 'upcoming'],
+        ['Week 26', 'upcoming'],
+      ]);
+      expect(reopened.map((item) => item.reopens)).toEqual(cancelled.slice(1));
+      const after = await counts();
+      expect(after).toMatchObject({
+        follow_ups: before.follow_ups + 4,
+        cancellations: before.cancellations,
+        terminal_events: before.terminal_events,
+        audit_events: before.audit_events + 1,
+      });
+      const audit = await db.query(
+        "SELECT change FROM audit_events WHERE entity_id = $1 AND action = 'follow-up.terminal-event-entered-in-error'",
+        [event.id],
+      );
+      expect(audit.rows[0].change.after.leftCancelled).toEqual([cancelled[0]]);
+      expect(audit.rows[0].change.after.reopened).toHaveLength(4);
+
+      // Once only; the worklist shows the patient again; the reopened follow-ups take attempts.
+      expect(
+        (
+          await nurse.post(`/api/follow-up-terminal-events/${event.id}/entered-in-error`, {
+            reason: 'Again',
+          })
+        ).status,
+      ).toBe(409);
+      const list = (await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`)).body.items;
+      expect(list.map((item: { admission: { id: string } }) => item.admission.id)).toEqual([admission.id]);
+      expect(list[0].followUps.map((followUp: { id: string }) => followUp.id)).toEqual([reopened[0].id]);
+      expect(
+        (
+          await nurse.post(`/api/follow-ups/${reopened[0].id}/attempts`, {
+            method: 'phone',
+            at: new Date().toISOString(),
+            result: 'no-answer',
+          })
+        ).status,
+      ).toBe(201);
+      // A terminal event recorded afterwards ends the reopened follow-ups in turn.
+      const lost = await nurse.post(`/api/admissions/${admission.id}/lost-to-follow-up`, {
+        kind: 'lost',
+        on: today(),
+        reason: 'Moved overseas',
+      });
+      expect(lost.status).toBe(201);
+      expect(
+        lost.body.items
+          .filter((item: { reopens: string | null }) => item.reopens !== null)
+          .map((item: { status: string }) => item.status),
+      ).toEqual(Array(4).fill('cancelled'));
+    });
+
+    it('lets only a prescriber correct a readmission, as only a prescriber records one', async () => {
+      const admission = await aDischargedAdmission(prescriber, { dischargedAt: dischargedDaysAgo(3) });
+      const ended = await prescriber.post(`/api/admissions/${admission.id}/lost-to-follow-up`, {
+        kind: 'readmitted',
+        on: today(),
+        reason: 'Admitted for a second infusion',
+      });
+      expect(ended.status).toBe(201);
+      const path = `/api/follow-up-terminal-events/${ended.body.terminalEvent.id}/entered-in-error`;
+      expect((await nurse.post(path, { reason: 'Wrong patient' })).status).toBe(403);
+      const corrected = await prescriber.post(path, { reason: 'Wrong patient' });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body.items.filter((item: { reopens: string | null }) => item.reopens)).toHaveLength(6);
+    });
+  });
+
   describe('roles and contact details', () => {
     it('lets an auditor read an admission’s follow-ups, with no phone number in it, and audits the read', async () => {
       const admission = await aDischargedAdmission(prescriber, { dischargedAt: dischargedDaysAgo(2) });
@@ -742,6 +879,29 @@ describe('follow-ups after discharge', () => {
       });
       expect(changed.status).toBe(200);
       expect(changed.body.contact.preferredMethod).toBe('video');
+      // The audit trail records the change, but its readers (auditors, admins) see no number.
+      for (const reader of [auditor, admin]) {
+        for (const action of ['patient.created', 'patient.contact-updated']) {
+          const trail = await reader.get(`/api/audit-events?action=${action}`);
+          expect(trail.status).toBe(200);
+          expect(trail.body.items.length).toBeGreaterThan(0);
+          expect(trail.text).not.toMatch(/0412 ?345 ?67|9876 5432/);
+        }
+        const csv = await reader.get('/api/exports/audit-events.csv?action=patient.contact-updated');
+        expect(csv.status).toBe(200);
+        expect(csv.text).not.toMatch(/0412 ?345 ?67|9876 5432/);
+      }
+      const contactChange = await admin.get(`/api/audit-events?action=patient.contact-updated`);
+      expect(
+        contactChange.body.items.find((item: { entityId: string }) => item.entityId === patientId).change
+          .after,
+      ).toEqual({
+        phoneNumbers: [
+          { label: 'home', number: 'withheld' },
+          { label: 'mobile', number: 'withheld' },
+        ],
+        preferredMethod: 'video',
+      });
       const before = await counts();
       for (const body of [
         { phoneNumbers: [{ label: 'home', number: '12345' }], preferredMethod: null },
@@ -798,6 +958,12 @@ describe('follow-ups after discharge', () => {
         ['upcoming', upcoming.id],
         ['upcoming', later.id],
       ]);
+      const audited = await db.query(
+        `SELECT user_id, change FROM audit_events WHERE action = 'follow-up-worklist.viewed'
+          AND change -> 'filter' ->> 'ward' = $1`,
+        [ward],
+      );
+      expect(audited.rows).toEqual([{ user_id: nurseId, change: { filter: { ward }, admissions: 5 } }]);
       const twice = list.items[0];
       expect(
         twice.followUps.map((followUp: { label: string; status: string }) => [
@@ -864,8 +1030,8 @@ describe('follow-ups after discharge', () => {
         expect(one.items).toBe(1);
         expect(six.items).toBe(6);
         expect(six.count).toBe(one.count);
-        // Session check and touch, the worklist, its audit row.
-        expect(six.count).toBeLessThanOrEqual(5);
+        // The session check (and at most one touch of it), then one statement: the worklist and its audit row.
+        expect(six.count).toBeLessThanOrEqual(3);
       } finally {
         spy.mockRestore();
       }

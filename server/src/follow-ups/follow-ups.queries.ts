@@ -11,12 +11,19 @@ import {
 } from '@infusion-tracker/clinical';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { PhoneNumber, PreferredContactMethod } from '../patients/patient.entity.js';
+import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
+import {
+  linkStateColumns,
+  linkStateOf,
+  OPENED_LINK_HOURS,
+  type LinkStateRow,
+} from '../patient-links/patient-link-state.js';
 import type { WorklistItem, WorklistResponse, WorklistSection } from './dto/follow-up.response.js';
 
 /** Upcoming follow-ups show when their window opens within this many days. */
 export const UPCOMING_DAYS = 7;
 
-interface WorklistRow {
+interface WorklistRow extends LinkStateRow {
   id: string;
   admission_id: string;
   weeks: number | null;
@@ -47,11 +54,15 @@ interface WorklistRow {
 }
 
 /**
- * One statement: the open follow-ups whose window opens within the week and the missed ones whose
- * window is still open (the two partial indexes of the migration), with their attempts, admission,
- * patient and clinician. Follow-ups of an admission whose follow-up ended are left out.
+ * One statement, so that a read of the worklist costs one round trip and one commit after the session
+ * check: the open follow-ups whose window opens within the week and the missed ones whose window is
+ * still open (the two partial indexes of the migration), with their attempts, latest patient link,
+ * admission, patient and clinician; and the audit row of the read (who, which filter, how many
+ * admissions), written by the same statement so that it exists exactly when the list was read.
+ * Follow-ups of an admission whose follow-up ended are left out.
  */
 const WORKLIST_SQL = `
+  WITH listed AS (
   SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
          f.failed_attempt_limit,
          coalesce(att.attempt_count, 0)::int AS attempt_count, coalesce(att.failed_attempts, 0)::int AS failed_attempts,
@@ -59,7 +70,9 @@ const WORKLIST_SQL = `
          a.ward, a.indication, a.indication_other, a.drug, a.drug_other, a.admitted_at, a.discharged_at,
          a.admitting_prescriber_id AS clinician_id, u.display_name AS clinician_name,
          p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
-         p.phone_numbers, p.preferred_contact_method
+         p.phone_numbers, p.preferred_contact_method,
+         link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
+         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review
     FROM follow_ups f
     JOIN admissions a ON a.id = f.admission_id
     JOIN patients p ON p.id = a.patient_id
@@ -71,12 +84,26 @@ const WORKLIST_SQL = `
              (array_agg(t.result ORDER BY t.at DESC, t.recorded_at DESC))[1] AS last_attempt_result
         FROM follow_up_attempts t WHERE t.follow_up_id = f.id
     ) att ON true
+    LEFT JOIN LATERAL (
+      SELECT ${linkStateColumns('$6::int')}
+        FROM patient_links link
+        LEFT JOIN patient_responses response ON response.patient_link_id = link.id
+       WHERE link.follow_up_id = f.id
+       ORDER BY link.issued_at DESC, link.id DESC LIMIT 1
+    ) link ON true
    WHERE ((f.settled IS NULL AND f.window_start <= $2::date) OR (f.settled = 'missed' AND f.window_end >= $1::date))
      AND ($3::text IS NULL OR a.ward = $3)
      AND ($4::text IS NULL OR a.indication = $4)
      AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
      AND NOT EXISTS (
-       SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)`;
+       SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)
+  ),
+  audited AS (
+    INSERT INTO audit_events (user_id, user_display_name, action, entity_type, request_id, client_address, change)
+    SELECT $7::uuid, $8, 'follow-up-worklist.viewed', 'follow-up-worklist', $9, $10,
+           jsonb_build_object('filter', $11::jsonb, 'admissions', (SELECT count(DISTINCT admission_id) FROM listed))
+  )
+  SELECT * FROM listed`;
 
 const SECTION_OF: Partial<Record<FollowUpStatus, WorklistSection>> = {
   overdue: 'overdue',
@@ -92,15 +119,23 @@ const URGENCY: WorklistSection[] = ['overdue', 'due', 'missed', 'upcoming'];
  */
 export async function worklist(
   manager: EntityManager,
+  actor: Actor,
   today: string,
   filter: { ward?: string; indication?: string; clinicianId?: string },
 ): Promise<WorklistResponse> {
+  const author = auditAuthor({ actor });
   const rows = await preparedQuery<WorklistRow>(manager, 'follow-up-worklist', WORKLIST_SQL, [
     today,
     addDays(today, UPCOMING_DAYS),
     filter.ward ?? null,
     filter.indication ?? null,
     filter.clinicianId ?? null,
+    OPENED_LINK_HOURS,
+    author.userId,
+    author.userDisplayName,
+    author.requestId,
+    author.clientAddress,
+    JSON.stringify({ ...filter }),
   ]);
   const byAdmission = new Map<string, { item: WorklistItem; key: string }>();
   for (const row of rows) {
@@ -130,7 +165,7 @@ export async function worklist(
       attemptCount: row.attempt_count,
       lastAttemptAt: row.last_attempt_at ? new Date(row.last_attempt_at).toISOString() : null,
       lastAttemptResult: row.last_attempt_result,
-      patientLink: null, // filled in by the service (issue 13)
+      patientLink: linkStateOf(row), // patient-reported follow-ups (issue 13)
     };
     const entry = byAdmission.get(row.admission_id);
     if (entry) {

@@ -396,25 +396,83 @@ export class FollowUpsService {
     });
   }
 
-  /** The worklist is a read of many patients' follow-ups: one audit row says who looked, with which filter. */
-  async worklist(actor: Actor, filter: WorklistQuery): Promise<WorklistResponse> {
-    // Two statements and no transaction: the list is read as a prepared statement, then the read is audited.
-    const manager = this.dataSource.manager;
-    const result = await worklist(manager, this.today(), filter);
-    // Patient-reported follow-ups (issue 13)
-    const followUps = result.items.flatMap((item) => item.followUps);
-    const links = await patientLinkStates(
-      manager,
-      followUps.map((followUp) => followUp.id),
-    );
-    for (const followUp of followUps) followUp.patientLink = links.get(followUp.id) ?? null;
-    await this.audit.record(manager, {
-      actor,
-      action: 'follow-up-worklist.viewed',
-      entityType: 'follow-up-worklist',
-      change: { filter: { ...filter }, admissions: result.items.length },
+  /**
+   * A terminal event recorded in error (ADR 4): marked entered in error with the reason, never deleted.
+   * The follow-ups it cancelled whose window has not closed reopen as new follow-ups with the same dates
+   * (the cancelled ones stay, with their attempts); those whose window closed stay cancelled.
+   */
+  async markTerminalEventInError(
+    actor: Actor & { roles: readonly Role[] },
+    eventId: string,
+    reason: string,
+  ): Promise<AdmissionFollowUpsResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(FollowUpTerminalEvent, { id: eventId });
+      if (!found) throw new NotFound('The terminal event');
+      if (!TERMINAL_EVENT_ROLES[found.kind].some((role) => actor.roles.includes(role))) {
+        throw new DomainError(
+          'forbidden',
+          `Only a ${TERMINAL_EVENT_ROLES[found.kind].join(' or ')} may correct this.`,
+        );
+      }
+      const locked = await this.lock(manager, found.admissionId);
+      if (locked.record.terminalEvent?.id !== eventId) {
+        throw new DomainError('conflict', 'This terminal event is already marked entered in error.');
+      }
+      const markedAt = new Date();
+      await manager.update(
+        FollowUpTerminalEvent,
+        { id: eventId, enteredInErrorAt: IsNull() },
+        { enteredInErrorAt: markedAt, enteredInErrorBy: actor.id, enteredInErrorReason: reason.trim() },
+      );
+      const today = this.today();
+      const cancelledByEvent = locked.record.followUps.filter((followUp) =>
+        locked.record.cancellations.some(
+          (row) => row.followUpId === followUp.id && row.terminalEventId === eventId,
+        ),
+      );
+      const reopen = cancelledByEvent.filter((followUp) => daysBetween(today, followUp.windowEnd) >= 0);
+      const reopened = reopen.map((followUp) =>
+        manager.create(FollowUp, {
+          admissionId: followUp.admissionId,
+          kind: followUp.kind,
+          weeks: followUp.weeks,
+          scheduleVersion: followUp.scheduleVersion,
+          failedAttemptLimit: followUp.failedAttemptLimit,
+          dueOn: followUp.dueOn,
+          windowStart: followUp.windowStart,
+          windowEnd: followUp.windowEnd,
+          reason: followUp.reason,
+          settled: null,
+          reopensFollowUpId: followUp.id,
+          createdBy: actor.id,
+        }),
+      );
+      if (reopened.length) await manager.insert(FollowUp, reopened);
+      await this.audit.record(manager, {
+        actor,
+        action: 'follow-up.terminal-event-entered-in-error',
+        entityType: 'follow-up-terminal-event',
+        entityId: eventId,
+        admissionId: found.admissionId,
+        change: {
+          before: { enteredInError: null },
+          after: {
+            enteredInError: { reason, at: markedAt.toISOString() },
+            reopened: reopened.map((row) => ({ followUpId: row.id, reopens: row.reopensFollowUpId })),
+            leftCancelled: cancelledByEvent
+              .filter((followUp) => !reopen.includes(followUp))
+              .map((followUp) => followUp.id),
+          },
+        },
+      });
+      return this.respond(manager, locked.admission, await loadFollowUpRecord(manager, found.admissionId));
     });
-    return result;
+  }
+
+  /** The worklist is a read of many patients' follow-ups: one audit row, written by the same statement. */
+  worklist(actor: Actor, filter: WorklistQuery): Promise<WorklistResponse> {
+    return worklist(this.dataSource.manager, actor, this.today(), filter);
   }
 
   private async scoreInstruments(

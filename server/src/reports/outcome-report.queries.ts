@@ -69,13 +69,20 @@ function parameters(timeZone: string, filter: OutcomeReportFilter): unknown[] {
   ];
 }
 
+/**
+ * A follow-up cancelled by a terminal event later entered in error, and reopened as a new follow-up
+ * (ADR 4), counts once: as its reopened successor.
+ */
+const NOT_REOPENED = 'NOT EXISTS (SELECT 1 FROM follow_ups r WHERE r.reopens_follow_up_id = f.id)';
+
 // What became of a scheduled follow-up, in order of precedence: done (a current outcome), lost
 // (cancelled by a terminal event, or due after one), cancelled (another reason), missed (settled
-// missed, or its window closed without an outcome), not yet due. Needs f, o, x and terminal."on".
+// missed, or its window closed without an outcome), not yet due. Needs f, o, x, xe (x's terminal event
+// if it is still in force: one entered in error no longer makes the follow-up lost) and terminal."on".
 const FOLLOW_UP_STATE = `CASE
     WHEN o.id IS NOT NULL THEN 'done'
-    WHEN x.terminal_event_id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
-    WHEN x.follow_up_id IS NOT NULL THEN 'cancelled'
+    WHEN xe.id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
+    WHEN x.follow_up_id IS NOT NULL AND x.terminal_event_id IS NULL THEN 'cancelled'
     WHEN f.settled = 'missed' OR f.window_end < (now() AT TIME ZONE $1)::date THEN 'missed'
     ELSE 'not-due'
   END`;
@@ -158,7 +165,8 @@ function outcomeSql(analysis: boolean): string {
        FROM follow_ups f
        LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
        LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
-       WHERE f.admission_id = t.id AND f.kind = 'scheduled'
+       LEFT JOIN follow_up_terminal_events xe ON xe.id = x.terminal_event_id AND xe.entered_in_error_at IS NULL
+       WHERE f.admission_id = t.id AND f.kind = 'scheduled' AND ${NOT_REOPENED}
      ) follow_up ON true`
          : ''
      }
@@ -240,9 +248,10 @@ export function responderRateRows(
        SELECT f.weeks, c.baseline_pain, o.pain_now,
               ${FOLLOW_UP_STATE} AS state
        FROM cohort c
-       JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled'
+       JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled' AND ${NOT_REOPENED}
        LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
        LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
+       LEFT JOIN follow_up_terminal_events xe ON xe.id = x.terminal_event_id AND xe.entered_in_error_at IS NULL
        LEFT JOIN LATERAL (
          SELECT t."on" FROM follow_up_terminal_events t
          WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1

@@ -701,7 +701,6 @@ export interface Instrument {
   scoring: { rule: 'mean'; minAnswered: number };
 }
 
-
 // Outcome reports (issue 11) --------------------------------------------------------------------
 
 export type ReportGroupBy = 'none' | 'indication' | 'ward' | 'drug';
@@ -820,7 +819,6 @@ export interface OutcomeReport {
   logRank: { chiSquare: number; df: number; p: number } | null;
   responderRates: ResponderRate[];
 }
-
 
 // The admission timeline (issue 10): GET /api/admissions/:id/timeline.
 
@@ -973,7 +971,6 @@ export interface Timeline {
   followUps: TimelineFollowUps;
 }
 
-
 // Patient-reported follow-ups (issue 13)
 
 export const PATIENT_LINK_STATUSES = ['out', 'opened', 'answered', 'expired', 'revoked'] as const;
@@ -1061,4 +1058,19 @@ export interface FollowUp {
 
 export interface WorklistFollowUp {
   patientLink: PatientLinkState | null;
+}
+
+// A terminal event of follow-ups entered in error (issue 9, ADR 4). These merge with the interfaces above.
+export interface FollowUp {
+  /** The cancelled follow-up this one reopens, after the terminal event that cancelled it was entered in error. */
+  reopens?: string | null;
+}
+
+export interface TerminalEvent {
+  enteredInError?: { by: StaffName; at: string; reason: string } | null;
+}
+
+export interface AdmissionFollowUps {
+  /** Oldest first. */
+  terminalEventsEnteredInError?: TerminalEvent[];
 }

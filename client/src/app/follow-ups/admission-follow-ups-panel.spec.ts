@@ -195,6 +195,80 @@ describe('AdmissionFollowUpsPanel', () => {
     expect(buttonsNamed(panel, 'Lost to follow-up, died, withdrew or readmitted')).toEqual([]);
   });
 
+  it('lets a nurse mark the end of follow-up entered in error, then shows it struck through and the reopened follow-ups', async () => {
+    const event = {
+      id: 't1',
+      kind: 'died' as const,
+      on: '2025-07-01',
+      reason: 'Told by the GP',
+      recordedBy: { id: 'n', displayName: 'Sam Patel' },
+      recordedAt: '2025-07-01T09:00:00Z',
+    };
+    await render({ ...data(), terminalEvent: event }, { canRecord: true, isPrescriber: false });
+    button(panel, /^Mark entered in error : Patient died$/).click();
+    await settle(fixture);
+    expect(text(panel.querySelector('section.panel'))).toContain(
+      'those whose window has closed stay cancelled',
+    );
+    type(field(panel, 'Reason'), 'The GP meant another patient');
+    button(panel, 'Save').click();
+    const post = http.expectOne('/api/follow-up-terminal-events/t1/entered-in-error');
+    expect(post.request.body).toEqual({ reason: 'The GP meant another patient' });
+    const corrected: AdmissionFollowUps = {
+      ...data(),
+      terminalEvent: null,
+      terminalEventsEnteredInError: [
+        {
+          ...event,
+          enteredInError: {
+            by: { id: 'n', displayName: 'Sam Patel' },
+            at: '2025-07-02T09:00:00Z',
+            reason: 'The GP meant another patient',
+          },
+        },
+      ],
+      items: [
+        ...data().items,
+        aFollowUp({ id: 'fu-3', label: 'Week 2', weeks: 2, status: 'due', reopens: 'fu-2' }),
+      ],
+    };
+    post.flush(corrected);
+    await settle(fixture);
+    http.expectOne('/api/admissions/admission-1/follow-ups').flush(corrected);
+    await settle(fixture);
+    expect(text(panel.querySelector('[role="status"]'))).toBe(
+      'Patient died is marked entered in error; the follow-ups still in their window are reopened.',
+    );
+    expect(panel.querySelector('.terminal')).toBeNull();
+    const struck = Array.from(panel.querySelectorAll('.entered-in-error')).map((element) => text(element));
+    expect(struck).toContain(
+      'Patient died on 1 Jul 2025: Told by the GP Entered in error: The GP meant another patient marked by Sam Patel, 2 Jul 2025, 10:00',
+    );
+    expect(text(panel.querySelectorAll('.follow-up')[2])).toContain(
+      'Reopened: the end of follow-up that cancelled it was entered in error.',
+    );
+    expect(buttonsNamed(panel, 'Lost to follow-up, died, withdrew or readmitted')).toHaveLength(1);
+  });
+
+  it('leaves the correction of a readmission to a prescriber, who records it', async () => {
+    const readmitted = {
+      ...data(),
+      terminalEvent: {
+        id: 't2',
+        kind: 'readmitted' as const,
+        on: '2025-07-01',
+        reason: 'Second infusion',
+        recordedBy: { id: 'p', displayName: 'Dr Lee' },
+        recordedAt: '2025-07-01T09:00:00Z',
+      },
+    };
+    await render(readmitted, { canRecord: true, isPrescriber: false });
+    expect(buttonsNamed(panel, /^Mark entered in error : Readmitted/)).toEqual([]);
+    fixture.componentRef.setInput('isPrescriber', true);
+    await settle(fixture);
+    expect(buttonsNamed(panel, /^Mark entered in error : Readmitted/)).toHaveLength(1);
+  });
+
   it('shows the server problem and keeps the form open', async () => {
     await render(data(), { canRecord: true, isPrescriber: true });
     button(panel, /^Cancel follow-up : Week 2$/).click();

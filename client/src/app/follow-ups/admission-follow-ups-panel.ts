@@ -26,6 +26,7 @@ import {
   FollowUpOutcome,
   Problem,
   TERMINAL_EVENT_KINDS,
+  TerminalEvent,
   TerminalEventKind,
 } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -52,13 +53,15 @@ type PanelForm =
   | { kind: 'cancel'; followUp: FollowUp }
   | { kind: 'entered-in-error'; outcome: FollowUpOutcome; label: string }
   | { kind: 'extra' }
-  | { kind: 'terminal' };
+  | { kind: 'terminal' }
+  | { kind: 'terminal-in-error'; event: TerminalEvent };
 
 const HEADINGS: Record<PanelForm['kind'], string> = {
   cancel: 'Cancel a follow-up',
   'entered-in-error': 'Mark an outcome entered in error',
   extra: 'Add an extra follow-up',
   terminal: 'End follow-up for this admission',
+  'terminal-in-error': 'Mark the end of follow-up entered in error',
 };
 
 /**
@@ -147,6 +150,11 @@ export class AdmissionFollowUpsPanel {
     return baseline === undefined ? '' : painChangeWords(baseline, outcome.painNow);
   }
 
+  /** Who may record an ending may correct it: a readmission is the prescriber's. */
+  protected canCorrect(event: TerminalEvent): boolean {
+    return this.canRecord() && (event.kind !== 'readmitted' || this.isPrescriber());
+  }
+
   protected isOpenFollowUp(followUp: FollowUp): boolean {
     return followUp.status !== 'done' && followUp.status !== 'cancelled';
   }
@@ -217,6 +225,16 @@ export class AdmissionFollowUpsPanel {
               reason: value.reason.trim(),
             }),
             `${this.terminalLabels[kind]} recorded; the remaining follow-ups are cancelled.`,
+          );
+        }
+        return;
+      case 'terminal-in-error':
+        if (this.valid(this.reasonForm)) {
+          this.send(
+            this.api.markTerminalEventEnteredInError(form.event.id, {
+              reason: this.reasonForm.getRawValue().reason.trim(),
+            }),
+            `${this.terminalLabels[form.event.kind]} is marked entered in error; the follow-ups still in their window are reopened.`,
           );
         }
         return;

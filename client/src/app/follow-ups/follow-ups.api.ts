@@ -83,6 +83,15 @@ export class FollowUpsApi {
     );
   }
 
+  /** A terminal event recorded in error: the follow-ups it cancelled that are still in their window reopen. */
+  markTerminalEventEnteredInError(eventId: string, request: ReasonRequest): Observable<AdmissionFollowUps> {
+    return this.http.post<AdmissionFollowUps>(
+      `/api/follow-up-terminal-events/${encodeURIComponent(eventId)}/entered-in-error`,
+      request,
+      { context: pageHandlesErrors() },
+    );
+  }
+
   instruments(): Observable<Instrument[]> {
     return this.http.get<Instrument[]>('/api/instruments');
   }

@@ -32,6 +32,25 @@ export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
     admissionId: event.admissionId,
     requestId: event.requestId,
     clientAddress: event.clientAddress,
-    change: event.change,
+    change: withoutPhoneNumbers(event.change),
   };
+}
+
+/**
+ * Patients' phone numbers are shown only to nurses and prescribers (issue 9), and the audit trail is read
+ * by admins and auditors: a recorded change keeps each number's label, not the number.
+ */
+export function withoutPhoneNumbers(change: unknown): unknown {
+  if (Array.isArray(change)) return change.map(withoutPhoneNumbers);
+  if (change === null || typeof change !== 'object') return change;
+  return Object.fromEntries(
+    Object.entries(change).map(([key, value]) => [
+      key,
+      key === 'phoneNumbers' && Array.isArray(value)
+        ? value.map((phone: unknown) =>
+            phone !== null && typeof phone === 'object' ? { ...phone, number: 'withheld' } : 'withheld',
+          )
+        : withoutPhoneNumbers(value),
+    ]),
+  );
 }

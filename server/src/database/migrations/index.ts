@@ -6,6 +6,8 @@ import { AddObservationSetsAndSchedules1764072000000 } from './1764072000000-add
 import { AddFollowUps1764100000000 } from './1764100000000-add-follow-ups.js';
 // Patient-reported follow-ups (issue 13)
 import { AddPatientLinks1764500000000 } from './1764500000000-add-patient-links.js';
+// Correcting a terminal event of follow-ups (issue 9)
+import { AddFollowUpReopening1764950000000 } from './1764950000000-add-follow-up-reopening.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   AddFollowUps1764100000000,
   // Patient-reported follow-ups (issue 13)
   AddPatientLinks1764500000000,
+  // Correcting a terminal event of follow-ups (issue 9)
+  AddFollowUpReopening1764950000000,
 ];

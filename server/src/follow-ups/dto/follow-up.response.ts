@@ -106,6 +106,13 @@ export class FollowUpResponse {
   outcome: FollowUpOutcomeResponse | null;
   @ApiProperty({ type: FollowUpOutcomeResponse, isArray: true })
   outcomesEnteredInError: FollowUpOutcomeResponse[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The cancelled follow-up this one reopens (its terminal event was entered in error).',
+  })
+  reopens: string | null;
   // Patient-reported follow-ups (issue 13)
   @ApiProperty({ type: PatientLinkState, nullable: true, description: 'The latest link for the patient.' })
   patientLink: PatientLinkState | null;
@@ -118,6 +125,8 @@ export class TerminalEventResponse {
   @ApiProperty() reason: string;
   @ApiProperty({ type: StaffName }) recordedBy: StaffName;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: StaffEnteredInErrorResponse, nullable: true })
+  enteredInError: StaffEnteredInErrorResponse | null;
 }
 
 export class AdmissionFollowUpsResponse {
@@ -131,6 +140,8 @@ export class AdmissionFollowUpsResponse {
   @ApiProperty({ type: FollowUpResponse, isArray: true, description: 'By due date.' })
   items: FollowUpResponse[];
   @ApiProperty({ type: TerminalEventResponse, nullable: true }) terminalEvent: TerminalEventResponse | null;
+  @ApiProperty({ type: TerminalEventResponse, isArray: true, description: 'Oldest first.' })
+  terminalEventsEnteredInError: TerminalEventResponse[];
 }
 
 export class WorklistPatient {
