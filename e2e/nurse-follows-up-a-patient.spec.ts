@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
 import { AdmissionFollowUps } from './pages/admission-follow-ups';
 import { FollowUpOutcomePage } from './pages/follow-up-outcome-page';
 import { FollowUpWorklistPage } from './pages/follow-up-worklist-page';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 // Issue 9's journey: a nurse opens the follow-up worklist, records a failed contact attempt, then a
 // completed follow-up in which benefit has ended; the admission page shows it and the worklist moves on.
@@ -115,6 +116,7 @@ test('a nurse records a failed attempt, then an outcome where benefit ended; the
   await expect(due).toContainText('Prefers phone');
   await expect(due).toContainText('Week 1');
   await expect(due).toContainText('No attempts yet');
+  await expectNoSeriousAxeViolations(page, 'the follow-up worklist');
 
   // No answer: the attempt is counted and the entry says when it was.
   await worklist.recordAttempt(name, 'Week 1', { result: 'No answer', note: 'Rang twice' });
@@ -136,6 +138,7 @@ test('a nurse records a failed attempt, then an outcome where benefit ended; the
   });
   await expect(outcome.changeFromBaseline).toContainText('Down 2 points (25 %) from baseline 8');
   await expect(outcome.changeFromBaseline).toContainText('Less than a 30 % reduction');
+  await expectNoSeriousAxeViolations(page, 'the follow-up outcome form');
   await outcome.save();
   await expect(outcome.confirmation).toContainText(`Outcome recorded: ${name}, Week 1`);
   await expect(outcome.confirmation).toContainText('benefit ended about');
@@ -147,6 +150,7 @@ test('a nurse records a failed attempt, then an outcome where benefit ended; the
   await expect(week1).toContainText('Phone, no answer (Rang twice)');
   await expect(week1).toContainText(/pain now 6 \(Down 2 points \(25 %\) from baseline 8\)/);
   await expect(week1).toContainText('benefit ended about');
+  await expectNoSeriousAxeViolations(page, 'the admission page after discharge');
 
   // Back on the worklist the patient is no longer due; week 2 comes up this week.
   await worklist.goto(ward);

@@ -3,6 +3,7 @@ import { signInThroughApi, xsrfHeaders } from './api';
 import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
 import { ObservationFormPage } from './pages/observation-form-page';
 import { WardBoardPage } from './pages/ward-board-page';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 const MINUTE = 60_000;
 
@@ -113,23 +114,27 @@ test('a nurse sees the overdue patient first, records a full set by keyboard alo
   await expect(board.patientRows.first()).toContainText(/Overdue by \d+\s+h/);
   await expect(board.rowOf(boardName(observed))).toContainText('0 – low');
   await expect(board.updated).toBeVisible();
+  await expectNoSeriousAxeViolations(nursePage, 'the ward board');
 
   await board.recordObservationsFor(boardName(overdue));
   await expect(form.heading).toBeVisible();
   await expect(form.orderedRate).toContainText('0.15 mg/kg/h');
   await expect(form.field('Respiration rate')).toBeFocused();
+  await expectNoSeriousAxeViolations(nursePage, 'the observation form');
   await expect(form.field('Pump rate shown')).toHaveValue('');
 
-  // A full set, keyboard only, Tab order as on the paper chart; the defaults (SpO2 scale 1, air, Alert,
-  // no side effects) are one Tab each. Checks between keys press nothing.
+  // A full set, keyboard only, Tab order as on the paper chart. Nothing is preselected: air, Alert and
+  // "no side effects" are each answered with one key (ADR 6). Checks between keys press nothing.
+  await expect(form.choice('Air')).not.toBeChecked();
+  await expect(form.choice('Alert')).not.toBeChecked();
   const keys = form.countingKeyboard();
   await keys.type('21');
   await keys.press('Tab');
   await keys.type('95');
   await keys.press('Tab');
-  await expect(form.choice('Scale 1')).toBeFocused();
-  await keys.press('Tab');
-  await expect(form.choice('Air')).toBeFocused();
+  // SpO2 scale 1 is the chart's default and no tab stop without a prescribed scale 2 target.
+  await keys.type('a');
+  await expect(form.choice('Air')).toBeChecked();
   await keys.press('Tab');
   await keys.type('124');
   await keys.press('Tab');
@@ -137,7 +142,8 @@ test('a nurse sees the overdue patient first, records a full set by keyboard alo
   await keys.press('Tab');
   await keys.type('92');
   await keys.press('Tab');
-  await expect(form.choice('Alert')).toBeFocused();
+  await keys.type('a');
+  await expect(form.choice('Alert')).toBeChecked();
   await keys.press('Tab');
   await keys.type('37.2');
   await keys.press('Tab');
@@ -147,7 +153,8 @@ test('a nurse sees the overdue patient first, records a full set by keyboard alo
   await keys.press('Tab');
   await keys.type('3');
   await keys.press('Tab');
-  await expect(nursePage.getByRole('checkbox', { name: 'No side effects' })).toBeFocused();
+  await keys.type('n');
+  await expect(form.choice('None')).toBeChecked();
   await keys.press('Tab');
   await expect(form.field('Pump rate shown')).toBeFocused();
   await keys.type('0.15');
@@ -158,9 +165,10 @@ test('a nurse sees the overdue patient first, records a full set by keyboard alo
 
   await keys.press('Enter');
   test.info().annotations.push({ type: 'keystrokes', description: String(keys.count) });
-  expect(keys.count).toBeLessThanOrEqual(45);
+  expect(keys.count).toBeLessThanOrEqual(50);
 
   await expect(form.confirmation).toContainText('NEWS2 4 – low');
+  await expect(form.confirmation).toContainText(/Next set due \S+.* \(ward time\)/);
   await expect(form.backToWardBoard).toBeFocused();
   await nursePage.keyboard.press('Enter');
 
@@ -172,4 +180,52 @@ test('a nurse sees the overdue patient first, records a full set by keyboard alo
   await expect(row).toContainText('Just now');
   await expect(row).toContainText(/1\s*Awake/);
   await expect(row).not.toContainText('Overdue');
+});
+
+test('a nurse records a partial set with its reason, and a confirmed RR of 6', async ({
+  nursePage,
+  request,
+}) => {
+  const ward = `E2E ward ${aUsername('')}`;
+  const patient = { familyName: 'Partridge', givenName: 'Cleo' };
+  await signInThroughApi(request, 'prescriber', DEMO_PASSWORD);
+  const admissionId = await anInfusingAdmission(request, ward, '7', patient, 120);
+  const form = new ObservationFormPage(nursePage);
+
+  // Asleep and not disturbed: breathing and saturation only, and the reason.
+  await nursePage.goto(`/ward/admissions/${admissionId}/observations/new`);
+  await expect(form.heading).toBeVisible();
+  await form.field('Respiration rate').fill('14');
+  await form.field('SpO2').fill('96');
+  await form.choice('Asleep, not disturbed').check();
+  await nursePage.getByRole('button', { name: 'Save observations' }).click();
+  await expect(form.confirmation).toContainText('Partial – Asleep, not disturbed');
+
+  // RR 6: the form asks before saving, and the set is stored with the confirmation.
+  await nursePage.getByRole('button', { name: 'Record another set' }).click();
+  await form.field('Respiration rate').fill('6');
+  await form.field('SpO2').fill('95');
+  await form.choice('Air').check();
+  await form.field('Systolic BP').fill('120');
+  await form.field('Pulse').fill('80');
+  await form.choice('Alert').check();
+  await form.field('Temperature').fill('36.8');
+  await nursePage.getByRole('button', { name: 'Save observations' }).click();
+  await expect(nursePage.getByText('Confirm: RR 6?')).toBeVisible();
+  await nursePage.getByRole('button', { name: 'Yes, save it' }).click();
+  await expect(form.confirmation).toBeVisible();
+
+  const sets = await request.get(`/api/admissions/${admissionId}/observation-sets`);
+  const items = (await sets.json()).items as {
+    respirationRate: number;
+    partialReason: string | null;
+    confirmedReadings: string[];
+    sideEffects: unknown;
+  }[];
+  expect(
+    items.map((set) => [set.respirationRate, set.partialReason, set.confirmedReadings, set.sideEffects]),
+  ).toEqual([
+    [6, null, ['respirationRate'], null],
+    [14, 'asleep', [], null],
+  ]);
 });

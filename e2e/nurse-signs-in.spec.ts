@@ -1,13 +1,16 @@
 import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 test('a nurse signs in on the sign-in page and lands on the ward', async ({ page, signInPage, shell }) => {
   await page.goto('/');
   await expect(signInPage.heading).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'the sign-in page');
 
   await signInPage.signIn('nurse', DEMO_PASSWORD);
 
   await expect(shell.pageHeading).toHaveText('Ward');
   await expect(page).toHaveURL(/\/ward$/);
+  await expectNoSeriousAxeViolations(page, 'the ward board');
   await expect(shell.navigation.getByRole('link', { name: 'Ward', exact: true })).toHaveAttribute(
     'aria-current',
     'page',
@@ -28,6 +31,7 @@ test('a nurse who opens the users page is told it is not for their role', async 
   await nursePage.goto('/admin/users');
 
   await expect(shell.pageHeading).toHaveText(/do not have access/i);
+  await expectNoSeriousAxeViolations(nursePage, 'the not-for-your-role page');
   await expect(nursePage.getByRole('table', { name: 'Users' })).toHaveCount(0);
   await expect(shell.navigation.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
 });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
 import { signInThroughApi, xsrfHeaders } from './api';
 import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
@@ -7,6 +6,7 @@ import { FollowUpOutcomePage } from './pages/follow-up-outcome-page';
 import { FollowUpWorklistPage } from './pages/follow-up-worklist-page';
 import { PatientLinkPanel } from './pages/patient-link-panel';
 import { PatientResponsePage } from './pages/patient-response-page';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 // Issue 13's journey: a nurse issues a one-time link from the worklist, the patient answers on their
 // phone without an account, the nurse accepts the answers, and the admission shows them as the outcome.
@@ -94,6 +94,7 @@ test('a nurse issues a link, the patient answers it on a phone, the nurse accept
   expect(url).toMatch(/\/r\/[a-z2-7]{32}$/);
   await expect(panel.qrCode).toBeVisible();
   await expect(panel.status).toHaveText('Link sent, not opened yet');
+  await expectNoSeriousAxeViolations(page, 'the patient link panel');
 
   // The patient, on their own phone: no session, a small screen.
   const phone = await browser.newContext({
@@ -108,13 +109,7 @@ test('a nurse issues a link, the patient answers it on a phone, the nurse accept
   await expect(patientTab.getByText(/Your infusion ended on \d{1,2} \w+ \d{4}/)).toBeVisible();
   await expect(patientTab.getByText('Halvorsen')).toHaveCount(0);
 
-  const audit = await new AxeBuilder({ page: patientTab })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const serious = audit.violations.filter((violation) =>
-    ['serious', 'critical'].includes(violation.impact ?? ''),
-  );
-  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  await expectNoSeriousAxeViolations(patientTab, "the patient's answer page");
 
   // Nothing answered: the page says what is missing and sends nothing.
   await patientPage.send();

@@ -1,6 +1,7 @@
 import type { APIResponse } from '@playwright/test';
 import { xsrfHeaders } from './api';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 // The platform under every journey: the built client served by the API process, health, and errors
 // as RFC 9457 problem details.
@@ -13,6 +14,7 @@ test('serves the app, which asks a visitor to sign in', async ({ page, signInPag
 
   await expect(signInPage.heading).toBeVisible();
   await expect(signInPage.appName).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'the sign-in page');
   expect(pageErrors).toEqual([]);
 });
 
@@ -21,6 +23,7 @@ test('shows the top bar with the app name to a signed-in user', async ({ nursePa
 
   await expect(shell.topBar).toContainText('Infusion tracker');
   await expect(shell.navigation).toBeVisible();
+  await expectNoSeriousAxeViolations(nursePage, 'the app shell');
 });
 
 test('reports the API and its database healthy', async ({ request }) => {

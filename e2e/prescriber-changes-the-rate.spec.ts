@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 // Issue 4's journey: a prescriber admits a patient, writes an order, confirms the read-back, changes
 // the rate, and the admission page shows the new current order and the history, exactly as entered.
@@ -10,6 +11,7 @@ test('a prescriber admits a patient, writes and changes the rate order with read
 }) => {
   const mrn = `E2E${Date.now().toString(36).toUpperCase()}`;
   await newPatientPage.goto();
+  await expectNoSeriousAxeViolations(page, 'the new patient page');
   await newPatientPage.register({
     mrn,
     familyName: 'Okafor',
@@ -26,6 +28,7 @@ test('a prescriber admits a patient, writes and changes the rate order with read
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OKAFOR');
   await expect(admissionPage.currentOrder).toContainText('No current order');
+  await expectNoSeriousAxeViolations(page, 'the admission page');
 
   await admissionPage.writeOrder({
     concentration: '2',
@@ -36,6 +39,7 @@ test('a prescriber admits a patient, writes and changes the rate order with read
   });
   await expect(admissionPage.readBack).toContainText('0.1 mg/kg/h');
   await expect(admissionPage.readBack).toContainText('2 mg/mL');
+  await expectNoSeriousAxeViolations(page, 'the order read-back');
   await admissionPage.confirmReadBack();
   await expect(admissionPage.currentOrder).toContainText('0.1 mg/kg/h');
 

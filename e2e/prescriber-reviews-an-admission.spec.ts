@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { AdmissionTimeline } from './pages/admission-timeline';
+import { expectNoSeriousAxeViolations } from './accessibility';
 
 // Issue 10's journey: a prescriber opens a demo admission and reviews the whole stay: the charts, the
 // flowsheet with the same numbers as the API, and the printed summary with the patient on every page.
@@ -30,6 +31,7 @@ test('a prescriber reviews a demo admission: charts, flowsheet as the API says, 
   await expect(timeline.section).toBeVisible();
   await expect(timeline.drawnChart).toBeVisible();
   await expect(timeline.charts.locator('svg path').first()).toBeAttached();
+  await expectNoSeriousAxeViolations(page, 'the admission timeline');
   await testInfo.attach('timeline charts', {
     body: await timeline.charts.screenshot(),
     contentType: 'image/png',

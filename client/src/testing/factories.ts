@@ -157,6 +157,7 @@ export function anAdmission(overrides: Partial<Admission> = {}): Admission {
       setBy: null,
       setAt: null,
     },
+    spo2Scale2Target: null,
     ...overrides,
     orders,
     currentOrder,

@@ -64,6 +64,9 @@ export function aTimelineSet(overrides: Partial<TimelineObservationSet> = {}): T
     sideEffects: { nausea: 'none' },
     pumpRate: { value: 0.1, unit: 'mg/kg/h' },
     comment: null,
+    partialReason: null,
+    partialReasonText: null,
+    confirmedReadings: [],
     news2: {
       complete: true,
       total: 0,

@@ -1,5 +1,6 @@
 export * from './news2.js';
 export * from './observation-flags.js';
+export * from './observation-plausibility.js';
 export * from './observation-schedule.js';
 export * from './day-of-stay.js';
 export * from './infusion-record.js';

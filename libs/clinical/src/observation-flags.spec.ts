@@ -78,3 +78,29 @@ describe('pumpDiffers', () => {
     expect(pumpDiffers(null, { value: 0.15, unit: 'mg/kg/h' })).toBe(false);
   });
 });
+
+describe('observationFlags for a paused or stopped infusion', () => {
+  const halted = {
+    news2: normal,
+    sedation: '1' as const,
+    sideEffects: null,
+    currentOrderRate: { value: 0.15, unit: 'mg/kg/h' as const },
+    infusionHalted: true,
+  };
+
+  it('accepts the pump off (0) without comparing it with the last order', () => {
+    expect(observationFlags({ ...halted, pumpRate: { value: 0, unit: 'mg/kg/h' } })).toEqual([]);
+  });
+
+  it('flags a running pump, even at the last ordered rate', () => {
+    expect(observationFlags({ ...halted, pumpRate: { value: 0.15, unit: 'mg/kg/h' } })).toEqual([
+      'pump-running-while-stopped',
+    ]);
+  });
+
+  it('flags a pump at 0 on a running infusion as a discrepancy', () => {
+    expect(
+      observationFlags({ ...halted, infusionHalted: false, pumpRate: { value: 0, unit: 'mg/kg/h' } }),
+    ).toEqual(['pump-discrepancy']);
+  });
+});

@@ -36,6 +36,7 @@ export type ObservationFlag =
   | 'news2-incomplete'
   | 'unacceptable-sedation'
   | 'pump-discrepancy'
+  | 'pump-running-while-stopped'
   | 'severe-side-effect';
 
 export interface FlagInput {
@@ -46,6 +47,11 @@ export interface FlagInput {
   pumpRate: RecordedRate | null | undefined;
   /** The order current at the time of the set; null when there is none. */
   currentOrderRate: RecordedRate | null | undefined;
+  /**
+   * The infusion was paused or stopped when the set was taken: the pump should be off (0), and it is
+   * compared with that, not with the last order.
+   */
+  infusionHalted?: boolean;
 }
 
 export function observationFlags(input: FlagInput): ObservationFlag[] {
@@ -57,7 +63,12 @@ export function observationFlags(input: FlagInput): ObservationFlag[] {
   else if (news2.response === 'low-medium') flags.push('news2-low-medium');
   // POSS 3 and 4 are unacceptable: pause the infusion and call the prescriber (domain.md).
   if (input.sedation === '3' || input.sedation === '4') flags.push('unacceptable-sedation');
-  if (pumpDiffers(input.pumpRate, input.currentOrderRate)) flags.push('pump-discrepancy');
+  if (input.infusionHalted) {
+    if (input.pumpRate && input.pumpRate.value > 0) flags.push('pump-running-while-stopped');
+  } else if (pumpDiffers(input.pumpRate, input.currentOrderRate)) {
+    flags.push('pump-discrepancy');
+  }
+  // Null side effects: not assessed, which is neither "none" nor a finding.
   if (Object.values(input.sideEffects ?? {}).includes('severe')) flags.push('severe-side-effect');
   return flags;
 }
@@ -78,5 +89,7 @@ export const FLAG_LABELS: Record<ObservationFlag, string> = {
   'news2-incomplete': 'NEWS2 incomplete: a parameter is missing',
   'unacceptable-sedation': 'Unacceptable sedation (POSS 3-4): pause the infusion and call the prescriber',
   'pump-discrepancy': 'Pump check discrepancy: the pump does not show the prescribed rate',
+  'pump-running-while-stopped':
+    'Pump running while the infusion is paused or stopped: the pump should be off',
   'severe-side-effect': 'Severe side effect',
 };

@@ -102,3 +102,34 @@ describe('nextObservationDue', () => {
     expect(local).toBe('06:30');
   });
 });
+
+describe('nextObservationDue after a partial set', () => {
+  it('asks again within an hour when the patient was asleep and not disturbed', () => {
+    const due = nextObservationDue({
+      ...base,
+      last: set('2026-10-01T10:00:00Z', { news2Total: null, news2Response: null, partialReason: 'asleep' }),
+    });
+    expect(due).toMatchObject({
+      nextDueAt: t('2026-10-01T11:00:00Z'),
+      reason: 'asleep',
+      intervalMinutes: 60,
+    });
+  });
+
+  it('counts a refused set as a set attempt: the routine interval runs from it', () => {
+    const due = nextObservationDue({
+      ...base,
+      last: set('2026-10-01T10:00:00Z', { news2Total: null, news2Response: null, partialReason: 'refused' }),
+    });
+    expect(due).toMatchObject({ nextDueAt: t('2026-10-01T14:00:00Z'), reason: 'routine' });
+  });
+
+  it('keeps a shorter interval than the asleep recheck', () => {
+    const due = nextObservationDue({
+      ...base,
+      lastIntensifyingEventAt: t('2026-10-01T09:50:00Z'),
+      last: set('2026-10-01T10:00:00Z', { news2Total: null, news2Response: null, partialReason: 'asleep' }),
+    });
+    expect(due).toMatchObject({ nextDueAt: t('2026-10-01T10:30:00Z'), reason: 'after-change' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { News2Response } from './news2.js';
 import type { Poss } from './observation-flags.js';
+import type { PartialReason } from './observation-plausibility.js';
 
 export interface ObservationSchedule {
   /** Routine interval between observation sets, minutes (e.g. 240). */
@@ -29,12 +30,19 @@ const RESPONSE_LIMIT_MINUTES: Record<News2Response, number> = {
 };
 const NEWS2_ZERO_LIMIT_MINUTES = 720;
 const UNACCEPTABLE_SEDATION_LIMIT_MINUTES = 15;
+/**
+ * A set left partial because the patient was asleep and not disturbed is due again this soon, so the
+ * missing items are taken when the patient wakes (ADR 6). Other reasons count as a set attempt.
+ */
+export const ASLEEP_RECHECK_MINUTES = 60;
 
 export interface LastObservation {
   takenAt: Date;
   news2Total: number | null;
   news2Response: News2Response | null;
   sedation: Poss | null;
+  /** Why the set has no complete NEWS2, when it has none; null or absent for a complete set. */
+  partialReason?: PartialReason | null;
 }
 
 export interface DueInput {
@@ -52,7 +60,7 @@ export interface DueState {
   /** Minutes past nextDueAt; 0 when not overdue. */
   overdueMinutes: number;
   intervalMinutes: number;
-  reason: 'first-set' | 'after-change' | 'routine' | 'news2' | 'sedation';
+  reason: 'first-set' | 'after-change' | 'routine' | 'news2' | 'sedation' | 'asleep';
 }
 
 /**
@@ -91,6 +99,10 @@ export function nextObservationDue(input: DueInput): DueState {
     if (news2Limit !== null && news2Limit < interval) {
       interval = news2Limit;
       reason = 'news2';
+    }
+    if (last.partialReason === 'asleep' && ASLEEP_RECHECK_MINUTES < interval) {
+      interval = ASLEEP_RECHECK_MINUTES;
+      reason = 'asleep';
     }
     if ((last.sedation === '3' || last.sedation === '4') && UNACCEPTABLE_SEDATION_LIMIT_MINUTES < interval) {
       interval = UNACCEPTABLE_SEDATION_LIMIT_MINUTES;

@@ -10,6 +10,7 @@ import { Patient } from '../patients/patient.entity.js';
 import { User } from '../users/user.entity.js';
 import { DEFAULT_SCHEDULE } from '@infusion-tracker/clinical';
 import { ObservationScheduleRow } from '../observations/observation-schedule.entity.js';
+import { currentSpo2Scale2Target, toSpo2Scale2TargetResponse } from '../observations/spo2-scale2-target.js';
 import { toPatientResponse } from '../patients/dto/patient.response.js';
 import type { Admission } from './admission.entity.js';
 import type { AdmissionResponse, AdmissionSummaryResponse } from './dto/admission.response.js';
@@ -81,6 +82,8 @@ export async function toAdmissionResponse(
     where: { admissionId: admission.id },
     order: { setAt: 'DESC' },
   });
+  const spo2Target = await currentSpo2Scale2Target(manager, admission.id);
+  if (spo2Target) staffIds.add(spo2Target.setBy);
   const staff = await manager.find(User, {
     where: { id: In([...staffIds]) },
     select: { id: true, displayName: true },
@@ -112,6 +115,7 @@ export async function toAdmissionResponse(
           setAt: schedule.setAt.toISOString(),
         }
       : { ...DEFAULT_SCHEDULE, setBy: null, setAt: null },
+    spo2Scale2Target: toSpo2Scale2TargetResponse(spo2Target),
     events: events.map((event) => ({
       id: event.id,
       type: event.type,

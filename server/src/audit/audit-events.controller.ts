@@ -6,8 +6,14 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import { csvLine } from '../common/csv.js';
 import { AuditEventsService } from './audit-events.service.js';
-import { AuditEventQuery } from './dto/audit-event-query.js';
-import { AuditEventPage, toAuditEventResponse } from './dto/audit-event.response.js';
+import { AuditEventQuery, AuditPatientSearchQuery } from './dto/audit-event-query.js';
+import {
+  AuditEventPage,
+  AuditPatientListResponse,
+  AuditUserListResponse,
+  toAuditEventListItem,
+  toAuditEventResponse,
+} from './dto/audit-event.response.js';
 
 const CSV_COLUMNS = [
   'id',
@@ -28,12 +34,35 @@ const CSV_COLUMNS = [
 export class AuditEventsController {
   constructor(private readonly events: AuditEventsService) {}
 
+  /**
+   * A page of the trail. Admins see the patient each event is about and the recorded change; auditors
+   * see neither, as in their de-identified export.
+   */
   @Get('audit-events')
   @ApiOkResponse({ type: AuditEventPage })
-  async list(@Query() query: AuditEventQuery): Promise<AuditEventPage> {
+  async list(@Query() query: AuditEventQuery, @CurrentUser() user: SignedInUser): Promise<AuditEventPage> {
     const { cursor, limit, ...filter } = query;
-    const page = await this.events.page(filter, cursor, limit ?? 50);
-    return { items: page.items.map(toAuditEventResponse), nextCursor: page.nextCursor };
+    const identified = user.roles.includes('admin');
+    const page = await this.events.page(filter, cursor, limit ?? 50, { patientIdentity: identified });
+    return {
+      items: page.items.map((view) => toAuditEventListItem(view, { identified })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The users to pick from when filtering the trail by who acted. */
+  @Get('audit-events/users')
+  @ApiOkResponse({ type: AuditUserListResponse })
+  async users(): Promise<AuditUserListResponse> {
+    return { items: await this.events.users(), nextCursor: null };
+  }
+
+  /** Patients to pick from when filtering the trail by whom it is about: admins only. */
+  @Get('audit-events/patients')
+  @Roles('admin')
+  @ApiOkResponse({ type: AuditPatientListResponse })
+  async patients(@Query() query: AuditPatientSearchQuery): Promise<AuditPatientListResponse> {
+    return { items: await this.events.patients(query.q), nextCursor: null };
   }
 
   /**

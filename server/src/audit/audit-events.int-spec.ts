@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
+import { aPatient, anAdmission } from '../testing/clinical-factories.js';
 
 describe('the audit trail', () => {
   let testApp: TestApp;
@@ -95,6 +96,90 @@ describe('the audit trail', () => {
     const bad = await auditor.get('/api/audit-events?from=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('from');
+  });
+
+  describe('names instead of ids', () => {
+    let patientId: string;
+    let admissionId: string;
+    let mrn: string;
+
+    beforeAll(async () => {
+      const prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
+      const patient = await prescriber.post(
+        '/api/patients',
+        aPatient({ familyName: 'Okafor', givenName: 'Ada' }),
+      );
+      patientId = patient.body.id;
+      mrn = patient.body.mrn;
+      admissionId = (await prescriber.post('/api/admissions', anAdmission(patientId))).body.id;
+    });
+
+    it("shows an admin the patient each event is about, by the patient's record or an admission", async () => {
+      const page = await admin.get(`/api/audit-events?patientId=${patientId}`);
+      expect(page.status).toBe(200);
+      const actions = page.body.items.map((item: { action: string }) => item.action);
+      expect(actions).toEqual(expect.arrayContaining(['patient.created', 'admission.created']));
+      for (const item of page.body.items) {
+        expect(item.patient).toEqual({ id: patientId, mrn, familyName: 'Okafor', givenName: 'Ada' });
+      }
+      const admissionEvent = page.body.items.find(
+        (item: { admissionId: string }) => item.admissionId === admissionId,
+      );
+      expect(admissionEvent.change).not.toBeNull();
+    });
+
+    it('never shows an auditor who the patient is, nor a change that may name them', async () => {
+      const page = await auditor.get(`/api/audit-events?patientId=${patientId}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeGreaterThanOrEqual(2);
+      for (const item of page.body.items) {
+        expect(item.patient).toBeNull();
+        expect(item.change).toBeNull();
+      }
+      expect(JSON.stringify(page.body)).not.toMatch(/Okafor|Ada/);
+      expect(JSON.stringify(page.body)).not.toContain(mrn);
+    });
+
+    it('names the user an event is about, and lists users to pick from', async () => {
+      const made = await admin.post('/api/users', {
+        username: `named-${process.pid}`,
+        displayName: 'Sister Named',
+        roles: ['nurse'],
+        password: 'a long enough password',
+      });
+      const page = await auditor.get(`/api/audit-events?action=user.created`);
+      const event = page.body.items.find((item: { entityId: string }) => item.entityId === made.body.id);
+      expect(event.entityDisplayName).toBe('Sister Named');
+
+      const users = await auditor.get('/api/audit-events/users');
+      expect(users.status).toBe(200);
+      expect(users.body.items).toEqual(
+        expect.arrayContaining([
+          { id: made.body.id, username: `named-${process.pid}`, displayName: 'Sister Named' },
+        ]),
+      );
+      expect(JSON.stringify(users.body)).not.toMatch(/password|hash/i);
+    });
+
+    it('finds patients by MRN or name for an admin, and refuses an auditor and an empty search', async () => {
+      const byName = await admin.get('/api/audit-events/patients?q=okaf');
+      expect(byName.status).toBe(200);
+      expect(byName.body.items).toEqual(
+        expect.arrayContaining([{ id: patientId, mrn, familyName: 'Okafor', givenName: 'Ada' }]),
+      );
+      const byMrn = await admin.get(`/api/audit-events/patients?q=${encodeURIComponent(mrn)}`);
+      expect(byMrn.body.items.map((item: { id: string }) => item.id)).toContain(patientId);
+      expect((await auditor.get('/api/audit-events/patients?q=okaf')).status).toBe(403);
+      const empty = await admin.get('/api/audit-events/patients?q=');
+      expect(empty.status).toBe(400);
+      expect(empty.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('refuses a patient filter that is not an id', async () => {
+      const bad = await admin.get('/api/audit-events?patientId=Okafor');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('patientId');
+    });
   });
 
   it('exports CSV: admins get the change, auditors a de-identified file without it', async () => {

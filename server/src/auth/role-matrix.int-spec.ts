@@ -83,6 +83,18 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/audit-events/users',
+    access: ['admin', 'auditor'],
+    call: (c) => c.get('/api/audit-events/users'),
+  },
+  {
+    method: 'get',
+    path: '/api/audit-events/patients',
+    access: ['admin'],
+    call: (c) => c.get('/api/audit-events/patients?q=ngu'),
+  },
+  {
+    method: 'get',
     path: '/api/exports/audit-events.csv',
     access: ['admin', 'auditor'],
     call: (c) => c.get('/api/exports/audit-events.csv'),
@@ -428,6 +440,14 @@ const ENDPOINTS: Endpoint[] = [
     access: ['nurse', 'prescriber'],
     call: async (c) =>
       c.post(`/api/patient-responses/${await aPatientResponse()}/reject`, { reason: 'Will call instead' }),
+  },
+  // Bedside safety (issue 12)
+  {
+    method: 'post',
+    path: '/api/admissions/{id}/spo2-scale2-target',
+    access: ['prescriber'],
+    call: (c, { admissionId }) =>
+      c.post(`/api/admissions/${admissionId}/spo2-scale2-target`, { target: '88-92%' }),
   },
 ];
 

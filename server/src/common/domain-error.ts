@@ -25,7 +25,9 @@ export type DomainErrorCode =
   | 'outcome-exists'
   | 'terminal-event-exists'
   // Patient-reported follow-ups (issue 13)
-  | 'too-many-requests';
+  | 'too-many-requests'
+  // Bedside safety (issue 12)
+  | 'observation-set-rule-violated';
 
 /** Thrown by services; turned into application/problem+json once, by the problem details filter. */
 export class DomainError extends Error {
@@ -54,6 +56,16 @@ export class ValidationFailed extends DomainError {
 export class FollowUpRuleViolated extends DomainError {
   constructor(readonly errors: FieldError[]) {
     super('follow-up-rule-violated', errors.flatMap((error) => error.messages).join(' '), { errors });
+  }
+}
+
+/**
+ * An observation set that asserts too little or too much (issue 12): no item, an incomplete NEWS2
+ * without a reason, an extreme reading not confirmed, scale 2 without a target. 422, nothing stored.
+ */
+export class ObservationSetRuleViolated extends DomainError {
+  constructor(readonly errors: FieldError[]) {
+    super('observation-set-rule-violated', errors.flatMap((error) => error.messages).join(' '), { errors });
   }
 }
 

@@ -34,7 +34,10 @@ export class PinoNestLogger implements LoggerService {
 }
 
 /** One line per request when its response is sent (instead of Fastify's two): method, path, status, time. */
-export function logRequests(fastify: FastifyInstance, redactUrl: (url: string) => string = (url) => url): void {
+export function logRequests(
+  fastify: FastifyInstance,
+  redactUrl: (url: string) => string = (url) => url,
+): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {

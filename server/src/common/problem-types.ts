@@ -51,6 +51,9 @@ export function problemTypeFor(code: DomainErrorCode): ProblemType {
     // Patient-reported follow-ups (issue 13)
     case 'too-many-requests':
       return { status: 429, title: 'Too many requests' };
+    // Bedside safety (issue 12)
+    case 'observation-set-rule-violated':
+      return { status: 422, title: 'The observation set cannot be recorded as it is' };
     default:
       return unmapped(code);
   }

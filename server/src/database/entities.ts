@@ -22,6 +22,8 @@ import { InstrumentDefinitionRow } from '../follow-ups/instrument-definition.ent
 import { PatientLink } from '../patient-links/patient-link.entity.js';
 import { PatientResponse } from '../patient-links/patient-response.entity.js';
 import { PatientLinkRequest } from '../patient-links/patient-link-request.entity.js';
+// Bedside safety (issue 12)
+import { Spo2Scale2Target } from '../observations/spo2-scale2-target.entity.js';
 
 /** Every TypeORM entity, listed explicitly (ES modules and glob patterns do not mix well). */
 export const entities = [
@@ -49,4 +51,6 @@ export const entities = [
   PatientLink,
   PatientResponse,
   PatientLinkRequest,
+  // Bedside safety (issue 12)
+  Spo2Scale2Target,
 ];

@@ -187,6 +187,7 @@ export async function seedDemoAdmissions(
           .map((event) => event.occurredAt),
         ...(plan.status === 'admitted' ? [] : stayOrders.slice(1).map((order) => order.effectiveFrom)),
       ],
+      halts: haltsOf(events.filter((event) => event.admissionId === admissionId)),
       admittedAt,
       status: plan.status,
       orders: stayOrders.map((order) => ({
@@ -253,4 +254,16 @@ function readmitOnePatient(past: Admission[], now: Date): void {
       return;
     }
   }
+}
+
+/** Pauses (until the resume) and the stop (open), from a stay's events in time order. */
+function haltsOf(events: InfusionEvent[]): { from: Date; to: Date | null }[] {
+  const halts: { from: Date; to: Date | null }[] = [];
+  for (const event of events) {
+    if (event.type === 'pause' || event.type === 'stop') halts.push({ from: event.occurredAt, to: null });
+    else if (event.type === 'resume' && halts.length > 0 && halts[halts.length - 1].to === null) {
+      halts[halts.length - 1].to = event.occurredAt;
+    }
+  }
+  return halts;
 }

@@ -11,6 +11,8 @@ export interface DemoStay {
   orders: { effectiveFrom: Date; value: number; unit: RateUnit }[];
   /** Starts, resumes and rate changes: observations are intensified for two hours after each. */
   changes: Date[];
+  /** Pauses and the stop: the pump is off then. */
+  halts: { from: Date; to: Date | null }[];
 }
 
 /** Set times as a ward keeps them: every 1-4 h, and every 30 min for 2 h after each change. */
@@ -29,7 +31,9 @@ const HOUR = 3600_000;
 /**
  * Observation histories for the current ward: a set every 1-4 hours since admission, and every 30 minutes
  * for 2 hours after a start or rate change, with realistic vitals, a few abnormal sets, one pump reading that differs from the order, and one patient left
- * overdue (no set for the last 6 hours).
+ * overdue (no set for the last 6 hours). The pump reads off while the infusion is paused or stopped. Some sets
+ * leave side effects not assessed, one is partial because the patient was asleep, and one patient's latest
+ * set is partial because the patient refused the blood pressure (issue 12).
  */
 export async function seedDemoObservations(
   manager: EntityManager,
@@ -42,12 +46,18 @@ export async function seedDemoObservations(
   stays.forEach((stay, stayIndex) => {
     const overdue = stayIndex === 2;
     const end = now.getTime() - (overdue ? 6 * HOUR : between(random, 5, 25) * 60_000);
-    setTimes(random, stay.admittedAt.getTime() + 20 * 60_000, end, stay.changes).forEach((at, index) => {
+    const times = setTimes(random, stay.admittedAt.getTime() + 20 * 60_000, end, stay.changes);
+    times.forEach((at, index) => {
       const order =
         [...stay.orders].reverse().find((candidate) => candidate.effectiveFrom.getTime() <= at) ?? null;
       const abnormal = random() < 0.06;
       const drowsy = abnormal && random() < 0.5;
-      const set = {
+      const halted = stay.halts.some(
+        (halt) => halt.from.getTime() <= at && (halt.to === null || at < halt.to.getTime()),
+      );
+      const asleep = stayIndex === 5 && index === 2;
+      const refusedBp = stayIndex === 6 && index === times.length - 1;
+      const full = {
         respirationRate: abnormal ? between(random, 8, 10) : between(random, 12, 19),
         spo2: abnormal ? between(random, 91, 94) : between(random, 95, 99),
         spo2Scale: 1 as const,
@@ -58,31 +68,53 @@ export async function seedDemoObservations(
         consciousness: 'alert' as const,
         temperatureC: between(random, 362, 375) / 10,
       };
-      const sedation: Poss = drowsy ? '3' : pickSedation(random);
+      // Asleep and not disturbed: breathing and saturation only. Refused: no blood pressure.
+      const set = asleep
+        ? {
+            ...full,
+            supplementalOxygen: null,
+            systolicBp: null,
+            diastolicBp: null,
+            pulse: null,
+            consciousness: null,
+            temperatureC: null,
+          }
+        : refusedBp
+          ? { ...full, systolicBp: null, diastolicBp: null }
+          : full;
+      const sedation: Poss = asleep ? 'S' : drowsy ? '3' : pickSedation(random);
       const pumpShows =
         stay.status !== 'admitted' && order
-          ? stayIndex === 4 && index === 3
-            ? { value: Number((order.value * 2).toFixed(4)), unit: order.unit } // a pump programmed wrongly
-            : { value: order.value, unit: order.unit }
+          ? halted
+            ? { value: 0, unit: order.unit }
+            : stayIndex === 4 && index === 3
+              ? { value: Number((order.value * 2).toFixed(4)), unit: order.unit } // a pump programmed wrongly
+              : { value: order.value, unit: order.unit }
           : null;
-      const sideEffects = {
-        nausea: random() < 0.2 ? 'mild' : 'none',
-        vividDreams: random() < 0.15 ? 'mild' : 'none',
-        dizziness: random() < 0.1 ? 'moderate' : 'none',
-      } as const;
+      const assessed = !asleep && random() >= 0.12;
+      const sideEffects = assessed
+        ? ({
+            nausea: random() < 0.2 ? 'mild' : 'none',
+            vividDreams: random() < 0.15 ? 'mild' : 'none',
+            dizziness: random() < 0.1 ? 'moderate' : 'none',
+          } as const)
+        : null;
       const news2 = scoreNews2(set);
       sets.push({
         admissionId: stay.admissionId,
         takenAt: new Date(at),
         ...set,
-        temperatureC: String(set.temperatureC),
+        temperatureC: set.temperatureC === null ? null : String(set.temperatureC),
         oxygenDevice: null,
         sedation,
         painScore: Math.max(2, 8 - Math.floor(index / 4) + between(random, -1, 1)),
         sideEffects,
         pumpRateValue: pumpShows ? String(pumpShows.value) : null,
         pumpRateUnit: pumpShows?.unit ?? null,
-        comment: drowsy ? 'Drowsy; infusion paused, prescriber informed' : null,
+        comment: drowsy && !asleep ? 'Drowsy; infusion paused, prescriber informed' : null,
+        partialReason: asleep ? 'asleep' : refusedBp ? 'refused' : null,
+        partialReasonText: refusedBp ? 'Declined the blood pressure cuff' : null,
+        confirmedReadings: [],
         news2,
         news2Total: news2.total,
         news2Response: news2.response,
@@ -92,6 +124,7 @@ export async function seedDemoObservations(
           sideEffects,
           pumpRate: pumpShows,
           currentOrderRate: order,
+          infusionHalted: halted,
         }),
         recordedBy: nurseId,
         idempotencyKey: null,

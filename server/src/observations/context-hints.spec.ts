@@ -6,6 +6,8 @@ const context = (status: string): ObservationContext => ({
   admittedAt: new Date('2026-11-20T09:00:00Z'),
   admittedAtExact: '2026-11-20 09:00:00+00',
   orderRate: { value: 0.1, unit: 'mg/kg/h' },
+  infusionEvent: 'start',
+  spo2Scale2Target: null,
 });
 
 describe('ContextHints', () => {

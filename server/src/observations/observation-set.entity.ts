@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type {
+  ConfirmableReading,
   Consciousness,
   News2Result,
   ObservationFlag,
+  PartialReason,
   Poss,
   RateUnit,
   SideEffect,
@@ -28,10 +30,18 @@ export class ObservationSet {
   @Column({ name: 'temperature_c', type: 'numeric', nullable: true }) temperatureC: string | null;
   @Column({ type: 'text', nullable: true }) sedation: Poss | null;
   @Column({ name: 'pain_score', type: 'integer', nullable: true }) painScore: number | null;
-  @Column({ name: 'side_effects', type: 'jsonb' }) sideEffects: Partial<Record<SideEffect, SideEffectGrade>>;
+  /** Null: not assessed (never stored as "none"). */
+  @Column({ name: 'side_effects', type: 'jsonb', nullable: true }) sideEffects: Partial<
+    Record<SideEffect, SideEffectGrade>
+  > | null;
   @Column({ name: 'pump_rate_value', type: 'numeric', nullable: true }) pumpRateValue: string | null;
   @Column({ name: 'pump_rate_unit', type: 'text', nullable: true }) pumpRateUnit: RateUnit | null;
   @Column({ type: 'text', nullable: true }) comment: string | null;
+  /** Why the set has no complete NEWS2; null for a complete set. */
+  @Column({ name: 'partial_reason', type: 'text', nullable: true }) partialReason: PartialReason | null;
+  @Column({ name: 'partial_reason_text', type: 'text', nullable: true }) partialReasonText: string | null;
+  /** The extreme readings the nurse confirmed before saving. */
+  @Column({ name: 'confirmed_readings', type: 'text', array: true }) confirmedReadings: ConfirmableReading[];
   @Column({ type: 'jsonb' }) news2: News2Result;
   @Column({ name: 'news2_total', type: 'integer', nullable: true }) news2Total: number | null;
   @Column({ name: 'news2_response', type: 'text', nullable: true }) news2Response: string | null;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
@@ -10,6 +17,7 @@ import {
   ObservationScheduleResponse,
 } from './dto/observation-schedule.request.js';
 import { CreateObservationSetRequest } from './dto/observation-set.request.js';
+import { Spo2Scale2TargetRequest, Spo2Scale2TargetResponse } from './dto/spo2-scale2-target.request.js';
 import { ObservationSetListResponse, ObservationSetResponse } from './dto/observation-set.response.js';
 import { ObservationsService } from './observations.service.js';
 
@@ -78,5 +86,20 @@ export class ObservationsController {
       setBy: row.setBy,
       setAt: row.setAt.toISOString(),
     };
+  }
+
+  @Post('admissions/:id/spo2-scale2-target')
+  @Roles('prescriber')
+  @ApiExtraModels(Spo2Scale2TargetResponse)
+  @ApiCreatedResponse({
+    description: 'The target in force; null when withdrawn.',
+    schema: { nullable: true, allOf: [{ $ref: getSchemaPath(Spo2Scale2TargetResponse) }] },
+  })
+  setSpo2Scale2Target(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) admissionId: string,
+    @Body() body: Spo2Scale2TargetRequest,
+  ): Promise<Spo2Scale2TargetResponse | null> {
+    return this.observations.setSpo2Scale2Target(user, admissionId, body.target);
   }
 }

@@ -89,7 +89,7 @@ describe('bedside observation sets', () => {
     ['a pump showing another value', { pumpRate: { value: 0.15, unit: 'mg/kg/h' } }, 'pump-discrepancy'],
     ['a pump showing another unit', { pumpRate: { value: 7, unit: 'mg/h' } }, 'pump-discrepancy'],
     ['a severe side effect', { sideEffects: { hallucinations: 'severe' } }, 'severe-side-effect'],
-    ['a missing NEWS2 item', { temperatureC: undefined }, 'news2-incomplete'],
+    ['a missing NEWS2 item', { temperatureC: undefined, partialReason: 'unable' }, 'news2-incomplete'],
   ])('flags %s', async (_name, change, flag) => {
     const admission = await anInfusingAdmission();
     const response = await nurse.post(
@@ -104,7 +104,7 @@ describe('bedside observation sets', () => {
     const admission = await anInfusingAdmission();
     const response = await nurse.post(
       `/api/admissions/${admission.id}/observation-sets`,
-      anObservationSet({ pulse: undefined }),
+      anObservationSet({ pulse: undefined, partialReason: 'refused' }),
     );
     expect(response.body.news2).toMatchObject({
       complete: false,
@@ -134,16 +134,6 @@ describe('bedside observation sets', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     expect(await setsOf(admission.id)).toBe(0);
-  });
-
-  it('allows extreme but real values', async () => {
-    const admission = await anInfusingAdmission();
-    const response = await nurse.post(
-      `/api/admissions/${admission.id}/observation-sets`,
-      anObservationSet({ respirationRate: 6, spo2: 78, systolicBp: 230, pulse: 35, temperatureC: 41.2 }),
-    );
-    expect(response.status).toBe(201);
-    expect(response.body.news2.total).toBeGreaterThanOrEqual(7);
   });
 
   describe('idempotent create', () => {
@@ -305,6 +295,275 @@ describe('bedside observation sets', () => {
       const flags = [];
       for (const admission of admissions) flags.push((await record(admission.id, pumpAt(0.2))).body.flags);
       expect(flags).toEqual([['pump-discrepancy'], [], ['pump-discrepancy']]);
+    });
+  });
+
+  // Issue 12: the record says only what someone assessed.
+  describe('a set that asserts only what was assessed', () => {
+    const post = (admissionId: string, body: object) =>
+      nurse.post(`/api/admissions/${admissionId}/observation-sets`, body);
+    const auditsOf = async (admissionId: string) =>
+      (
+        await db.query(
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'observation-set.created' AND admission_id = $1",
+          [admissionId],
+        )
+      ).rows[0].n;
+    const fields = (response: { body: { errors: { field: string }[] } }) =>
+      response.body.errors.map((error) => error.field);
+
+    async function expectRefused(admissionId: string, body: object, field: string) {
+      const response = await post(admissionId, body);
+      expect(response.status).toBe(422);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.type).toBe('/problems/observation-set-rule-violated');
+      expect(fields(response)).toContain(field);
+      expect(await setsOf(admissionId)).toBe(0);
+      expect(await auditsOf(admissionId)).toBe(0);
+      return response;
+    }
+
+    it.each([
+      ['an empty body', {}],
+      ['only the chart defaults and a comment', { spo2Scale: 1, comment: 'Seen', takenAt: undefined }],
+      ['side effects with nothing graded', { sideEffects: {} }],
+      ['a reason alone', { partialReason: 'asleep' }],
+    ])('refuses %s: no recorded item (422, nothing stored)', async (_name, body) => {
+      const admission = await anInfusingAdmission();
+      await expectRefused(admission.id, body, 'set');
+    });
+
+    it('refuses a partial set without a reason, and stores it with one', async () => {
+      const admission = await anInfusingAdmission();
+      const asleep = {
+        respirationRate: 14,
+        spo2: 96,
+        sedation: 'S',
+        pumpRate: { value: 0.1, unit: 'mg/kg/h' },
+      };
+      const refused = await expectRefused(admission.id, asleep, 'partialReason');
+      expect(refused.body.errors[0].messages[0]).toMatch(/missing: supplementalOxygen, systolicBp/);
+      await expectRefused(admission.id, { ...asleep, partialReason: 'other' }, 'partialReasonText');
+
+      const stored = await post(admission.id, { ...asleep, partialReason: 'asleep' });
+      expect(stored.status).toBe(201);
+      expect(stored.body).toMatchObject({
+        partialReason: 'asleep',
+        partialReasonText: null,
+        sideEffects: null,
+        news2: { complete: false, total: null },
+      });
+      const other = await post(admission.id, {
+        pulse: 80,
+        partialReason: 'other',
+        partialReasonText: 'In the bath',
+      });
+      expect(other.status).toBe(201);
+      expect(other.body).toMatchObject({ partialReason: 'other', partialReasonText: 'In the bath' });
+      const rows = await db.query(
+        'SELECT partial_reason, partial_reason_text, side_effects FROM observation_sets WHERE admission_id = $1 ORDER BY recorded_at',
+        [admission.id],
+      );
+      expect(rows.rows).toEqual([
+        { partial_reason: 'asleep', partial_reason_text: null, side_effects: null },
+        { partial_reason: 'other', partial_reason_text: 'In the bath', side_effects: null },
+      ]);
+      expect(await auditsOf(admission.id)).toBe(2);
+    });
+
+    it('refuses a reason for a set with a complete NEWS2', async () => {
+      const admission = await anInfusingAdmission();
+      await expectRefused(admission.id, anObservationSet({ partialReason: 'asleep' }), 'partialReason');
+    });
+
+    it('refuses an unknown reason as a bad field (400, nothing stored)', async () => {
+      const admission = await anInfusingAdmission();
+      const response = await post(admission.id, { pulse: 80, partialReason: 'sleepy' });
+      expect(response.status).toBe(400);
+      expect(fields(response)).toContain('partialReason');
+      expect(await setsOf(admission.id)).toBe(0);
+    });
+
+    it('stores side effects not assessed as null and "none" only when said', async () => {
+      const admission = await anInfusingAdmission();
+      const notAssessed = await post(admission.id, anObservationSet({ sideEffects: undefined }));
+      expect(notAssessed.status).toBe(201);
+      expect(notAssessed.body.sideEffects).toBeNull();
+      const none = await post(
+        admission.id,
+        anObservationSet({ sideEffects: { nausea: 'none', vomiting: 'none' } }),
+      );
+      expect(none.body.sideEffects).toEqual({ nausea: 'none', vomiting: 'none' });
+      const rows = await db.query(
+        'SELECT side_effects FROM observation_sets WHERE admission_id = $1 ORDER BY recorded_at',
+        [admission.id],
+      );
+      expect(rows.rows.map((row) => row.side_effects)).toEqual([null, { nausea: 'none', vomiting: 'none' }]);
+    });
+
+    it.each([
+      ['RR 6', { respirationRate: 6 }, 'respirationRate'],
+      ['RR 41', { respirationRate: 41 }, 'respirationRate'],
+      ['SpO2 79', { spo2: 79 }, 'spo2'],
+      ['systolic 69', { systolicBp: 69 }, 'systolicBp'],
+      ['systolic 221', { systolicBp: 221 }, 'systolicBp'],
+      ['pulse 34', { pulse: 34 }, 'pulse'],
+      ['pulse 171', { pulse: 171 }, 'pulse'],
+      ['temperature 33.9', { temperatureC: 33.9 }, 'temperatureC'],
+      ['temperature 41.1', { temperatureC: 41.1 }, 'temperatureC'],
+    ])(
+      'refuses %s unconfirmed (422 naming the field) and stores it confirmed',
+      async (_name, change, field) => {
+        const admission = await anInfusingAdmission();
+        await expectRefused(admission.id, anObservationSet(change), field);
+        const stored = await post(admission.id, anObservationSet({ ...change, confirmedReadings: [field] }));
+        expect(stored.status).toBe(201);
+        expect(stored.body.confirmedReadings).toEqual([field]);
+        const row = await db.query('SELECT confirmed_readings FROM observation_sets WHERE id = $1', [
+          stored.body.id,
+        ]);
+        expect(row.rows[0].confirmed_readings).toEqual([field]);
+      },
+    );
+
+    it('stores a confirmed RR of 6 among other extreme readings, each confirmed', async () => {
+      const admission = await anInfusingAdmission();
+      const extreme = { respirationRate: 6, spo2: 78, systolicBp: 230, pulse: 35, temperatureC: 41.2 };
+      const refused = await expectRefused(
+        admission.id,
+        anObservationSet({ ...extreme, confirmedReadings: ['respirationRate'] }),
+        'spo2',
+      );
+      expect(fields(refused)).toEqual(['spo2', 'systolicBp', 'temperatureC']);
+      expect(refused.body.errors[0].messages[0]).toMatch(/SpO2 78% is outside 80-100/);
+      const stored = await post(
+        admission.id,
+        anObservationSet({
+          ...extreme,
+          confirmedReadings: ['respirationRate', 'spo2', 'systolicBp', 'temperatureC'],
+        }),
+      );
+      expect(stored.status).toBe(201);
+      expect(stored.body.news2.total).toBeGreaterThanOrEqual(7);
+    });
+
+    it('refuses a confirmation of a reading that is not extreme', async () => {
+      const admission = await anInfusingAdmission();
+      await expectRefused(
+        admission.id,
+        anObservationSet({ confirmedReadings: ['pulse'] }),
+        'confirmedReadings',
+      );
+    });
+
+    it('keeps refusing impossible readings even when confirmed (400)', async () => {
+      const admission = await anInfusingAdmission();
+      const response = await post(admission.id, anObservationSet({ spo2: 101, confirmedReadings: ['spo2'] }));
+      expect(response.status).toBe(400);
+      expect(await setsOf(admission.id)).toBe(0);
+    });
+
+    describe('the pump of a paused or stopped infusion', () => {
+      async function halted(type: 'pause' | 'stop') {
+        const admission = await anInfusingAdmission();
+        const response = await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+          version: admission.version,
+          type,
+          reason: 'Hallucinations',
+        });
+        expect(response.status).toBe(201);
+        return admission;
+      }
+
+      it('accepts the pump off (0) on a stopped infusion without a discrepancy', async () => {
+        const admission = await halted('stop');
+        const off = await post(admission.id, anObservationSet({ pumpRate: { value: 0, unit: 'mg/kg/h' } }));
+        expect(off.status).toBe(201);
+        expect(off.body.flags).toEqual([]);
+        expect(off.body.pumpRate).toEqual({ value: 0, unit: 'mg/kg/h' });
+      });
+
+      it.each(['stop', 'pause'] as const)('flags a running pump after a %s', async (type) => {
+        const admission = await halted(type);
+        const running = await post(
+          admission.id,
+          anObservationSet({ pumpRate: { value: 0.1, unit: 'mg/kg/h' } }),
+        );
+        expect(running.status).toBe(201);
+        expect(running.body.flags).toEqual(['pump-running-while-stopped']);
+        const row = await db.query('SELECT flags FROM observation_sets WHERE id = $1', [running.body.id]);
+        expect(row.rows[0].flags).toEqual(['pump-running-while-stopped']);
+      });
+
+      it('flags the remembered context again once the infusion stops', async () => {
+        const admission = await anInfusingAdmission();
+        expect((await post(admission.id, anObservationSet())).body.flags).toEqual([]);
+        await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+          version: admission.version,
+          type: 'stop',
+          reason: 'Course complete',
+        });
+        expect((await post(admission.id, anObservationSet())).body.flags).toEqual([
+          'pump-running-while-stopped',
+        ]);
+      });
+
+      it('flags a pump at 0 on a running infusion as a discrepancy', async () => {
+        const admission = await anInfusingAdmission();
+        const zero = await post(admission.id, anObservationSet({ pumpRate: { value: 0, unit: 'mg/kg/h' } }));
+        expect(zero.body.flags).toEqual(['pump-discrepancy']);
+      });
+    });
+
+    describe('SpO2 scale 2', () => {
+      it('is refused until a prescriber documents the target, then stored (audited)', async () => {
+        const admission = await anInfusingAdmission();
+        const scale2 = anObservationSet({ spo2: 90, spo2Scale: 2 });
+        await expectRefused(admission.id, scale2, 'spo2Scale');
+        expect(
+          (await nurse.post(`/api/admissions/${admission.id}/spo2-scale2-target`, { target: '88-92%' }))
+            .status,
+        ).toBe(403);
+        const set = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+          target: ' 88-92% ',
+        });
+        expect(set.status).toBe(201);
+        expect(set.body).toMatchObject({ target: '88-92%' });
+        expect((await prescriber.get(`/api/admissions/${admission.id}`)).body.spo2Scale2Target).toMatchObject(
+          {
+            target: '88-92%',
+          },
+        );
+        const stored = await post(admission.id, scale2);
+        expect(stored.status).toBe(201);
+        expect(stored.body).toMatchObject({ spo2Scale: 2, news2: { total: 0 } });
+
+        const withdrawn = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+          target: null,
+        });
+        expect(withdrawn.status).toBe(201);
+        expect(withdrawn.body).toBeNull();
+        expect((await prescriber.get(`/api/admissions/${admission.id}`)).body.spo2Scale2Target).toBeNull();
+        const again = await post(admission.id, scale2);
+        expect(again.status).toBe(422);
+        expect(await setsOf(admission.id)).toBe(1);
+        const audits = await db.query(
+          "SELECT change FROM audit_events WHERE action = 'spo2-scale2-target.set' AND admission_id = $1 ORDER BY occurred_at",
+          [admission.id],
+        );
+        expect(audits.rows.map((row) => row.change)).toEqual([
+          { before: { target: null }, after: { target: '88-92%' } },
+          { before: { target: '88-92%' }, after: { target: null } },
+        ]);
+      });
+
+      it('refuses a blank target (400)', async () => {
+        const admission = await anInfusingAdmission();
+        const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+          target: '',
+        });
+        expect(response.status).toBe(400);
+      });
     });
   });
 });

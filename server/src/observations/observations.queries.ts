@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RateUnit } from '@infusion-tracker/clinical';
+import type { InfusionEventType, RateUnit } from '@infusion-tracker/clinical';
 import { type AuditEntry, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { ObservationSet } from './observation-set.entity.js';
@@ -11,11 +11,24 @@ export interface ObservationContext {
   admittedAtExact: string;
   /** The order current at the time the set was taken, as entered; null when there was none. */
   orderRate: { value: number; unit: RateUnit } | null;
+  /** The latest infusion event at the time the set was taken; null before the start. */
+  infusionEvent: InfusionEventType | null;
+  /** The prescriber's SpO2 scale 2 target in force now; null when none is documented. */
+  spo2Scale2Target: string | null;
 }
 
-/** The admission and the order in force at $2 (the set's taken-at time), for admission $1. */
+/** The infusion was paused or stopped when the set was taken: the pump should be off. */
+export function infusionHalted(context: ObservationContext): boolean {
+  return context.infusionEvent === 'pause' || context.infusionEvent === 'stop';
+}
+
+/**
+ * The admission, the order in force and the infusion's last event at $2 (the set's taken-at time), and
+ * the SpO2 scale 2 target in force, for admission $1.
+ */
 const CONTEXT_SELECT = `
-  SELECT a.status, a.admitted_at, a.admitted_at::text AS admitted_at_exact, o.rate_value, o.rate_unit
+  SELECT a.status, a.admitted_at, a.admitted_at::text AS admitted_at_exact, o.rate_value, o.rate_unit,
+         e.type AS infusion_event, t.target AS spo2_scale2_target
   FROM admissions a
   LEFT JOIN LATERAL (
     SELECT rate_value, rate_unit FROM infusion_orders o
@@ -23,6 +36,13 @@ const CONTEXT_SELECT = `
       AND NOT EXISTS (SELECT 1 FROM infusion_order_corrections c WHERE c.order_id = o.id)
     ORDER BY o.effective_from DESC, o.entered_at DESC LIMIT 1
   ) o ON true
+  LEFT JOIN LATERAL (
+    SELECT type FROM infusion_events e WHERE e.admission_id = a.id AND e.occurred_at <= $2
+    ORDER BY e.occurred_at DESC, e.recorded_at DESC LIMIT 1
+  ) e ON true
+  LEFT JOIN LATERAL (
+    SELECT target FROM spo2_scale2_targets t WHERE t.admission_id = a.id ORDER BY t.set_at DESC LIMIT 1
+  ) t ON true
   WHERE a.id = $1`;
 
 interface ContextRow {
@@ -31,6 +51,8 @@ interface ContextRow {
   admitted_at_exact: string;
   rate_value: string | null;
   rate_unit: RateUnit | null;
+  infusion_event: InfusionEventType | null;
+  spo2_scale2_target: string | null;
 }
 
 function toContext(row: ContextRow): ObservationContext {
@@ -39,6 +61,8 @@ function toContext(row: ContextRow): ObservationContext {
     admittedAt: new Date(row.admitted_at),
     admittedAtExact: row.admitted_at_exact,
     orderRate: row.rate_value === null ? null : { value: Number(row.rate_value), unit: row.rate_unit! },
+    infusionEvent: row.infusion_event,
+    spo2Scale2Target: row.spo2_scale2_target,
   };
 }
 
@@ -76,6 +100,9 @@ const COLUMNS: [keyof NewObservationSet, string, string][] = [
   ['pumpRateValue', 'pump_rate_value', 'numeric'],
   ['pumpRateUnit', 'pump_rate_unit', 'text'],
   ['comment', 'comment', 'text'],
+  ['partialReason', 'partial_reason', 'text'],
+  ['partialReasonText', 'partial_reason_text', 'text'],
+  ['confirmedReadings', 'confirmed_readings', 'text[]'],
   ['news2', 'news2', 'jsonb'],
   ['news2Total', 'news2_total', 'integer'],
   ['news2Response', 'news2_response', 'text'],
@@ -89,7 +116,7 @@ const COLUMNS: [keyof NewObservationSet, string, string][] = [
 export const RECORDABLE_STATUSES: readonly string[] = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
 const OPEN_STATUSES = `(${RECORDABLE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const AUDIT_PARAMS = COLUMNS.length + 1; // then user id, name, action, request id, address, change
-const EXPECTED_PARAMS = AUDIT_PARAMS + 6; // then admitted_at, order value, order unit
+const EXPECTED_PARAMS = AUDIT_PARAMS + 6; // then admitted_at, order value, order unit, infusion event, scale 2 used
 const param = (index: number, type?: string) => `$${index}${type ? `::${type}` : ''}`;
 
 /**
@@ -104,7 +131,9 @@ const INSERT_WITH_AUDIT = `
            context.status IN ${OPEN_STATUSES}
              AND context.admitted_at = ${param(EXPECTED_PARAMS, 'timestamptz')}
              AND context.rate_value IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 1, 'numeric')}
-             AND context.rate_unit IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 2, 'text')} AS as_expected
+             AND context.rate_unit IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 2, 'text')}
+             AND context.infusion_event IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 3, 'text')}
+             AND (NOT ${param(EXPECTED_PARAMS + 4, 'boolean')} OR context.spo2_scale2_target IS NOT NULL) AS as_expected
     FROM context
   ), inserted AS (
     INSERT INTO observation_sets (${COLUMNS.map(([, column]) => column).join(', ')})
@@ -144,7 +173,7 @@ export async function insertObservationSetWithAudit(
   const author = auditAuthor(audit);
   const values = COLUMNS.map(([property, , type]) => {
     const value = set[property];
-    return type === 'jsonb' && value !== null ? JSON.stringify(value) : value;
+    return type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : value;
   });
   const [row] = await preparedQuery<
     ContextRow & { as_expected: boolean; id: string | null; recorded_at: Date | null }
@@ -159,6 +188,8 @@ export async function insertObservationSetWithAudit(
     expected.admittedAtExact,
     expected.orderRate === null ? null : String(expected.orderRate.value),
     expected.orderRate?.unit ?? null,
+    expected.infusionEvent,
+    set.spo2Scale === 2,
   ]);
   if (!row) return { kind: 'no-admission' };
   const current = toContext(row);

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { observationFlags, scoreNews2 } from '@infusion-tracker/clinical';
+import {
+  type News2Result,
+  PLAUSIBLE_RANGES,
+  describeReading,
+  implausibleReadings,
+  observationFlags,
+  scoreNews2,
+} from '@infusion-tracker/clinical';
 import { Admission } from '../admissions/admission.entity.js';
 import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
-import { DomainError, NotFound, ValidationFailed } from '../common/domain-error.js';
+import {
+  DomainError,
+  NotFound,
+  ObservationSetRuleViolated,
+  ValidationFailed,
+} from '../common/domain-error.js';
 import { stableJson } from '../common/stable-json.js';
 import type { CreateObservationSetRequest } from './dto/observation-set.request.js';
 import { toObservationSetResponse, type ObservationSetResponse } from './dto/observation-set.response.js';
@@ -14,8 +26,12 @@ import type { ObservationScheduleRequest } from './dto/observation-schedule.requ
 import { ObservationSet } from './observation-set.entity.js';
 import { ObservationSetCorrection } from './observation-set-correction.entity.js';
 import { ObservationScheduleRow } from './observation-schedule.entity.js';
+import { Spo2Scale2Target } from './spo2-scale2-target.entity.js';
+import { currentSpo2Scale2Target, toSpo2Scale2TargetResponse } from './spo2-scale2-target.js';
+import type { Spo2Scale2TargetResponse } from './dto/spo2-scale2-target.request.js';
 import { ContextHints } from './context-hints.js';
 import {
+  infusionHalted,
   insertObservationSetWithAudit,
   observationContext,
   RECORDABLE_STATUSES,
@@ -57,6 +73,10 @@ export class ObservationsService {
     const fingerprint = createHash('sha256').update(stableJson(input)!).digest('hex');
     const manager = this.dataSource.manager;
     const takenAt = input.takenAt ? new Date(input.takenAt) : new Date();
+    // What the body itself says is wrong is refused before anything is read or stored.
+    const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
+    const inputRefusal = setRefusal(input, news2);
+    if (inputRefusal) throw inputRefusal;
     // A retry may come after the admission closed, or race its twin: the first result still stands.
     const replayOr = async (error: Error): Promise<RecordResult> => {
       const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
@@ -65,13 +85,13 @@ export class ObservationsService {
     };
     let context = this.contextHints.get(admissionId) ?? null;
     for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt += 1) {
-      if (context === null || recordRefusal(context, takenAt)) {
+      if (context === null || recordRefusal(context, takenAt, input)) {
         context = await observationContext(manager, admissionId, takenAt);
         if (!context) return replayOr(new NotFound('The admission'));
-        const refusal = recordRefusal(context, takenAt);
+        const refusal = recordRefusal(context, takenAt, input);
         if (refusal) return replayOr(refusal);
       }
-      const set = newObservationSet(admissionId, takenAt, input, context, actor.id, {
+      const set = newObservationSet(admissionId, takenAt, input, news2, context, actor.id, {
         idempotencyKey,
         requestFingerprint: fingerprint,
       });
@@ -179,6 +199,31 @@ export class ObservationsService {
     });
   }
 
+  /** Documents (or, with null, withdraws) the SpO2 scale 2 target: a new row, audited. */
+  async setSpo2Scale2Target(
+    actor: Actor,
+    admissionId: string,
+    target: string | null,
+  ): Promise<Spo2Scale2TargetResponse | null> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Admission, { id: admissionId }))) throw new NotFound('The admission');
+      const before = await currentSpo2Scale2Target(manager, admissionId);
+      const saved = await manager.save(
+        manager.create(Spo2Scale2Target, { admissionId, target: target?.trim() || null, setBy: actor.id }),
+      );
+      const row = await manager.findOneByOrFail(Spo2Scale2Target, { id: saved.id });
+      await this.audit.record(manager, {
+        actor,
+        action: 'spo2-scale2-target.set',
+        entityType: 'spo2-scale2-target',
+        entityId: row.id,
+        admissionId,
+        change: { before: { target: before?.target ?? null }, after: { target: row.target } },
+      });
+      return toSpo2Scale2TargetResponse(row);
+    });
+  }
+
   private findByKey(manager: EntityManager, admissionId: string, idempotencyKey: string) {
     return manager.findOneBy(ObservationSet, { admissionId, idempotencyKey });
   }
@@ -210,13 +255,105 @@ export class ObservationsService {
   }
 }
 
+/** The items a set records; spo2Scale, oxygenDevice, comment, reasons and times alone record nothing. */
+const RECORDED_ITEMS = [
+  'respirationRate',
+  'spo2',
+  'supplementalOxygen',
+  'systolicBp',
+  'diastolicBp',
+  'pulse',
+  'consciousness',
+  'temperatureC',
+  'sedation',
+  'painScore',
+  'pumpRate',
+] as const;
+
+/** Side effects as stored: null when not assessed ({} asserts nothing either). */
+function assessedSideEffects(input: CreateObservationSetRequest): ObservationSet['sideEffects'] {
+  const graded = Object.entries(input.sideEffects ?? {}).filter(([, grade]) => grade !== undefined);
+  return graded.length > 0 ? (Object.fromEntries(graded) as ObservationSet['sideEffects']) : null;
+}
+
+/**
+ * What is wrong with the set itself, whatever the admission (issue 12): no item recorded; an
+ * incomplete NEWS2 without a reason (or a reason for a complete one); an extreme reading not confirmed.
+ */
+function setRefusal(
+  input: CreateObservationSetRequest,
+  news2: News2Result,
+): ObservationSetRuleViolated | null {
+  const recordsSomething =
+    RECORDED_ITEMS.some((item) => input[item] !== undefined && input[item] !== null) ||
+    assessedSideEffects(input) !== null;
+  if (!recordsSomething) {
+    return new ObservationSetRuleViolated([
+      { field: 'set', messages: ['An observation set must record at least one observation.'] },
+    ]);
+  }
+  const errors: { field: string; messages: string[] }[] = [];
+  if (!news2.complete && !input.partialReason) {
+    errors.push({
+      field: 'partialReason',
+      messages: [
+        `The set has no complete NEWS2 (missing: ${news2.missing.join(', ')}): give the reason (asleep, refused, unable, equipment-unavailable or other).`,
+      ],
+    });
+  }
+  if (news2.complete && input.partialReason) {
+    errors.push({ field: 'partialReason', messages: ['A set with a complete NEWS2 has no partial reason.'] });
+  }
+  if (input.partialReasonText !== undefined && !input.partialReasonText.trim()) {
+    errors.push({ field: 'partialReasonText', messages: ['partialReasonText must not be blank'] });
+  } else if (input.partialReason === 'other' && !input.partialReasonText) {
+    errors.push({ field: 'partialReasonText', messages: ['Say what the other reason is.'] });
+  } else if (input.partialReasonText && !input.partialReason) {
+    errors.push({ field: 'partialReasonText', messages: ['partialReasonText goes with a partialReason.'] });
+  }
+  const extreme = implausibleReadings(input);
+  const confirmed = input.confirmedReadings ?? [];
+  for (const reading of extreme) {
+    if (!confirmed.includes(reading)) {
+      const range = PLAUSIBLE_RANGES[reading];
+      errors.push({
+        field: reading,
+        messages: [
+          `${describeReading(reading, input[reading]!)} is outside ${range.min}-${range.max} ${range.unit}: confirm it (confirmedReadings) or correct it.`,
+        ],
+      });
+    }
+  }
+  for (const reading of confirmed) {
+    if (!extreme.includes(reading)) {
+      errors.push({
+        field: 'confirmedReadings',
+        messages: [`${reading} is not a reading outside its plausible range in this set.`],
+      });
+    }
+  }
+  return errors.length > 0 ? new ObservationSetRuleViolated(errors) : null;
+}
+
 /** Why a set cannot be recorded for this admission at this time, or null when it can. */
-function recordRefusal(context: ObservationContext, takenAt: Date): Error | null {
+function recordRefusal(
+  context: ObservationContext,
+  takenAt: Date,
+  input: CreateObservationSetRequest,
+): Error | null {
   if (!RECORDABLE_STATUSES.includes(context.status)) {
     return new DomainError(
       'illegal-transition',
       `Cannot record observations for an admission that is ${context.status}.`,
     );
+  }
+  if (input.spo2Scale === 2 && context.spo2Scale2Target === null) {
+    return new ObservationSetRuleViolated([
+      {
+        field: 'spo2Scale',
+        messages: ['SpO2 scale 2 needs a target documented by the prescriber on the admission.'],
+      },
+    ]);
   }
   try {
     checkClinicalTime('takenAt', takenAt, context.admittedAt);
@@ -231,17 +368,19 @@ function newObservationSet(
   admissionId: string,
   takenAt: Date,
   input: CreateObservationSetRequest,
+  news2: News2Result,
   context: ObservationContext,
   recordedBy: string,
   request: Pick<NewObservationSet, 'idempotencyKey' | 'requestFingerprint'>,
 ): NewObservationSet {
-  const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
+  const sideEffects = assessedSideEffects(input);
   const flags = observationFlags({
     news2,
     sedation: input.sedation,
-    sideEffects: input.sideEffects,
+    sideEffects,
     pumpRate: input.pumpRate,
     currentOrderRate: context.orderRate,
+    infusionHalted: infusionHalted(context),
   });
   return {
     admissionId,
@@ -258,10 +397,13 @@ function newObservationSet(
     temperatureC: input.temperatureC === undefined ? null : String(input.temperatureC),
     sedation: input.sedation ?? null,
     painScore: input.painScore ?? null,
-    sideEffects: { ...input.sideEffects },
+    sideEffects,
     pumpRateValue: input.pumpRate ? String(input.pumpRate.value) : null,
     pumpRateUnit: input.pumpRate?.unit ?? null,
     comment: input.comment?.trim() || null,
+    partialReason: input.partialReason ?? null,
+    partialReasonText: input.partialReasonText?.trim() || null,
+    confirmedReadings: input.confirmedReadings ?? [],
     news2,
     news2Total: news2.total,
     news2Response: news2.response,

@@ -125,6 +125,7 @@ export async function generateSyntheticData(options: SyntheticOptions): Promise<
       await writer.insert('infusion_order_corrections', batch.orderCorrections);
       await writer.insert('infusion_events', batch.events);
       await writer.insert('observation_schedules', batch.schedules);
+      await writer.insert('spo2_scale2_targets', batch.spo2Targets);
       await writer.insert('observation_set_corrections', setCorrections);
       await writer.insert('observation_sets', batch.sets);
       setCorrections = batch.setCorrections;
@@ -135,6 +136,7 @@ export async function generateSyntheticData(options: SyntheticOptions): Promise<
       buffer.orderCorrections.push(...stay.orderCorrections);
       buffer.events.push(...stay.events);
       buffer.schedules.push(...stay.schedules);
+      buffer.spo2Targets.push(...stay.spo2Targets);
       buffer.sets.push(...stay.sets);
       buffer.setCorrections.push(...stay.setCorrections);
       counts.admissions += 1;
@@ -290,6 +292,7 @@ function newBuffer() {
     orderCorrections: [] as Row[],
     events: [] as Row[],
     schedules: [] as Row[],
+    spo2Targets: [] as Row[],
     sets: [] as Row[],
     setCorrections: [] as Row[],
   };

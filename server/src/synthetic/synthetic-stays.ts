@@ -1,4 +1,10 @@
-import { observationFlags, scoreNews2, type RateUnit, type RecordedRate } from '@infusion-tracker/clinical';
+import {
+  implausibleReadings,
+  observationFlags,
+  scoreNews2,
+  type RateUnit,
+  type RecordedRate,
+} from '@infusion-tracker/clinical';
 import type { AdmissionStatus, Indication } from '../admissions/admission-status.js';
 import { recordedItems, type SetContext, vitalsProfile } from './synthetic-vitals.js';
 import { between, chance, pick, type Random, seededUuid, weighted } from './synthetic-random.js';
@@ -12,6 +18,8 @@ export interface StayRows {
   orderCorrections: Row[];
   events: Row[];
   schedules: Row[];
+  /** The prescriber's SpO2 scale 2 target, for the hypercapnic patients who are charted on scale 2. */
+  spo2Targets: Row[];
   sets: Row[];
   setCorrections: Row[];
 }
@@ -167,6 +175,7 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
     orderCorrections: [],
     events: [],
     schedules: [],
+    spo2Targets: [],
     sets: [],
     setCorrections: [],
   };
@@ -283,6 +292,17 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
     });
   }
 
+  if (!cancelled && profile.spo2Scale === 2) {
+    const setAt = admittedAt + 15 * MINUTE;
+    rows.spo2Targets.push({
+      id: seededUuid(random, setAt),
+      admission_id: id,
+      target: '88-92%',
+      set_by: prescriber,
+      set_at: iso(Math.min(until, setAt)),
+    });
+  }
+
   if (!cancelled) {
     const intensifiers = started
       ? [
@@ -354,6 +374,11 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
         pump_rate_value: pumpRate?.value ?? null,
         pump_rate_unit: pumpRate?.unit ?? null,
         comment: items.comment,
+        // The only item the generator leaves out is the temperature: no thermometer to hand.
+        partial_reason: news2.complete ? null : 'equipment-unavailable',
+        partial_reason_text: null,
+        // Extreme readings are in the record only because the nurse confirmed them.
+        confirmed_readings: implausibleReadings(items),
         news2,
         news2_total: news2.total,
         news2_response: news2.response,

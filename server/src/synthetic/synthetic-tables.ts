@@ -95,6 +95,13 @@ export const SYNTHETIC_TABLES = {
     set_by: 'uuid',
     set_at: 'timestamptz',
   },
+  spo2_scale2_targets: {
+    id: 'uuid',
+    admission_id: 'uuid',
+    target: 'text',
+    set_by: 'uuid',
+    set_at: 'timestamptz',
+  },
   observation_sets: {
     id: 'uuid',
     admission_id: 'uuid',
@@ -115,6 +122,9 @@ export const SYNTHETIC_TABLES = {
     pump_rate_value: 'numeric',
     pump_rate_unit: 'text',
     comment: 'text',
+    partial_reason: 'text',
+    partial_reason_text: 'text',
+    confirmed_readings: 'text[]',
     news2: 'jsonb',
     news2_total: 'int',
     news2_response: 'text',

@@ -35,7 +35,8 @@ export interface RecordedItems {
   temperatureC: number | null;
   sedation: Poss;
   painScore: number;
-  sideEffects: Record<SideEffect, SideEffectGrade>;
+  /** Null: not assessed (a patient asleep at night is not woken to be asked). */
+  sideEffects: Record<SideEffect, SideEffectGrade> | null;
   comment: string | null;
 }
 
@@ -156,6 +157,8 @@ export function recordedItems(random: Random, profile: VitalsProfile, context: S
   if (context.cause === 'hallucinations')
     sideEffects.hallucinations = chance(random, 0.5) ? 'severe' : 'moderate';
 
+  const notAssessed = sedation === 'S' && chance(random, 0.5);
+
   const pain =
     profile.baselinePain - profile.painRelief * Math.min(1, context.progress) + wobble(random, 1.5);
   return {
@@ -171,7 +174,7 @@ export function recordedItems(random: Random, profile: VitalsProfile, context: S
     temperatureC,
     sedation,
     painScore: Math.max(0, Math.min(10, Math.round(pain))),
-    sideEffects,
+    sideEffects: notAssessed ? null : sideEffects,
     comment: chance(random, 0.01) ? pick(random, COMMENTS) : null,
   };
 }

@@ -159,12 +159,16 @@ export function toTimelineSets(rows: SetRow[]): TimelineObservationSetResponse[]
     temperatureC: numberOrNull(row.temperature_c),
     sedation: row.sedation,
     painScore: row.pain_score,
-    sideEffects: row.side_effects,
+    // Sets stored before issue 12 without side effects hold {}: not assessed either.
+    sideEffects: row.side_effects && Object.keys(row.side_effects).length > 0 ? row.side_effects : null,
     pumpRate:
       row.pump_rate_value !== null && row.pump_rate_unit !== null
         ? { value: Number(row.pump_rate_value), unit: row.pump_rate_unit }
         : null,
     comment: row.comment,
+    partialReason: row.partial_reason,
+    partialReasonText: row.partial_reason_text,
+    confirmedReadings: row.confirmed_readings,
     news2: row.news2,
     flags: row.flags,
     recordedByName: row.recorded_by_name,
@@ -243,7 +247,7 @@ export function sideEffectMarks(sets: TimelineObservationSetResponse[]): SideEff
   return sets
     .filter((set) => set.enteredInError === null)
     .flatMap((set) =>
-      Object.entries(set.sideEffects)
+      Object.entries(set.sideEffects ?? {})
         .filter(([, grade]) => grade === 'mild' || grade === 'moderate' || grade === 'severe')
         .map(([effect, grade]) => ({ at: set.takenAt, setId: set.id, effect, grade })),
     );

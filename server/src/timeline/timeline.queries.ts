@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RateUnit } from '@infusion-tracker/clinical';
+import type { ConfirmableReading, PartialReason, RateUnit } from '@infusion-tracker/clinical';
 import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 
@@ -139,7 +139,11 @@ export interface SetRow {
   temperature_c: string | null;
   sedation: string | null;
   pain_score: number | null;
-  side_effects: Record<string, string>;
+  /** Null: not assessed. */
+  side_effects: Record<string, string> | null;
+  partial_reason: PartialReason | null;
+  partial_reason_text: string | null;
+  confirmed_readings: ConfirmableReading[];
   pump_rate_value: string | null;
   pump_rate_unit: RateUnit | null;
   comment: string | null;
@@ -157,7 +161,8 @@ const SETS = `
   SELECT s.id, ${ISO('s.taken_at')} AS taken_at, s.respiration_rate, s.spo2, s.spo2_scale, s.supplemental_oxygen, s.oxygen_device,
          s.systolic_bp, s.diastolic_bp, s.pulse, s.consciousness, s.temperature_c::text AS temperature_c,
          s.sedation, s.pain_score, s.side_effects, s.pump_rate_value::text AS pump_rate_value, s.pump_rate_unit,
-         s.comment, s.news2, s.flags, u.display_name AS recorded_by_name, ${ISO('s.recorded_at')} AS recorded_at,
+         s.comment, s.partial_reason, s.partial_reason_text, s.confirmed_readings,
+         s.news2, s.flags, u.display_name AS recorded_by_name, ${ISO('s.recorded_at')} AS recorded_at,
          c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
          ${ISO('c.marked_at')} AS error_marked_at
   FROM observation_sets s

@@ -120,6 +120,42 @@ describe('the ward board', () => {
     expect(row.lastSet).toBeNull();
   });
 
+  it('carries the latest infusion event, so a paused row can say so first, and the last pain score', async () => {
+    let admission = await anAdmittedPatient(prescriber, { ward, bed: '7' });
+    admission = (await prescriber.post(`/api/admissions/${admission.id}/infusion-orders`, anOrder(1))).body
+      .admission;
+    const startedAt = new Date(Date.now() - 2 * 3600_000);
+    const pausedAt = new Date(Date.now() - 3600_000);
+    admission = (
+      await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+        version: admission.version,
+        type: 'start',
+        occurredAt: startedAt.toISOString(),
+      })
+    ).body;
+    await nurse.post(
+      `/api/admissions/${admission.id}/observation-sets`,
+      anObservationSet({ pumpRate: undefined, painScore: 4 }),
+    );
+    let [row] = (await board()).rows;
+    expect(row.lastInfusionEvent).toEqual({ type: 'start', occurredAt: startedAt.toISOString(), reason: null });
+    expect(row.lastSet.painScore).toBe(4);
+
+    await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+      version: admission.version,
+      type: 'pause',
+      occurredAt: pausedAt.toISOString(),
+      reason: 'hallucinations',
+    });
+    [row] = (await board()).rows;
+    expect(row.status).toBe('paused');
+    expect(row.lastInfusionEvent).toEqual({
+      type: 'pause',
+      occurredAt: pausedAt.toISOString(),
+      reason: 'hallucinations',
+    });
+  });
+
   it('computes next due and overdue across the Sydney daylight-saving change', async () => {
     // Admitted 3 Oct 2026 22:00 AEST; set at 01:30 AEST 4 Oct; clocks go 02:00 -> 03:00 that night.
     const admission = await anAdmittedPatient(prescriber, {

@@ -5,6 +5,7 @@ import {
   DEFAULT_SCHEDULE,
   nextObservationDue,
   type News2Response,
+  type PartialReason,
   type Poss,
 } from '@infusion-tracker/clinical';
 import type { AppConfig } from '../config/app-config.js';
@@ -66,6 +67,7 @@ export class WardsService {
             news2Total: row.news2_total,
             news2Response: row.news2_response as News2Response | null,
             sedation: row.sedation as Poss | null,
+            partialReason: row.partial_reason as PartialReason | null,
           }
         : null,
       lastIntensifyingEventAt: intensifying,
@@ -94,7 +96,17 @@ export class WardsService {
             news2Response: row.news2_response,
             news2Complete: row.news2_complete ?? false,
             sedation: row.sedation,
+            partialReason: row.partial_reason,
+            partialReasonText: row.partial_reason_text,
+            painScore: row.pain_score,
             flags: row.flags ?? [],
+          }
+        : null,
+      lastInfusionEvent: row.last_event_type
+        ? {
+            type: row.last_event_type,
+            occurredAt: new Date(row.last_event_at!).toISOString(),
+            reason: row.last_event_reason,
           }
         : null,
       nextDueAt: due.nextDueAt.toISOString(),

@@ -2,6 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import {
+  AuditPatient,
+  AuditUser,
   AuditEvent,
   AuditEventFilter,
   CreateUserRequest,
@@ -45,6 +47,16 @@ export class AdminApi {
     return this.http.get<Page<AuditEvent>>('/api/audit-events', { params });
   }
 
+  /** Everyone who may appear in the trail, to filter by picking one. */
+  listAuditUsers(): Observable<Page<AuditUser>> {
+    return this.http.get<Page<AuditUser>>('/api/audit-events/users');
+  }
+
+  /** Patients by the start of an MRN or name (admins only). */
+  findAuditPatients(q: string): Observable<Page<AuditPatient>> {
+    return this.http.get<Page<AuditPatient>>('/api/audit-events/patients', { params: { q } });
+  }
+
   /** The same events as a CSV file; a plain link, so the browser downloads it with the session cookie. */
   auditEventsCsvUrl(filter: AuditEventFilter): string {
     const query = auditEventParams(filter).toString();
@@ -54,7 +66,7 @@ export class AdminApi {
 
 function auditEventParams(filter: AuditEventFilter): HttpParams {
   let params = new HttpParams();
-  for (const key of ['userId', 'admissionId', 'action', 'from', 'to'] as const) {
+  for (const key of ['userId', 'patientId', 'admissionId', 'action', 'from', 'to'] as const) {
     const value = filter[key]?.trim();
     if (value) {
       params = params.set(key, value);

@@ -1,9 +1,9 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { button, field, link, text, type } from '../../testing/dom';
-import { anAuditEvent } from '../../testing/factories';
+import { button, choose, field, hasField, link, select, text, type } from '../../testing/dom';
+import { aUser, anAuditEvent } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
-import { loadAppInfo } from '../../testing/session';
+import { loadAppInfo, signInAs } from '../../testing/session';
 import { AuditPage } from './audit-page';
 
 describe('AuditPage', () => {
@@ -15,8 +15,16 @@ describe('AuditPage', () => {
     TestBed.configureTestingModule({ providers: provideTestApp() });
     http = TestBed.inject(HttpTestingController);
     await loadAppInfo({ wardTimeZone: 'Europe/London' });
+    await signInAs(aUser({ roles: ['admin'] }));
     fixture = TestBed.createComponent(AuditPage);
     page = fixture.nativeElement;
+    http.expectOne('/api/audit-events/users').flush({
+      items: [
+        { id: 'user-7', username: 'jbloggs', displayName: 'Jo Bloggs' },
+        { id: 'user-8', username: 'spatel', displayName: 'Sam Patel' },
+      ],
+      nextCursor: null,
+    });
   });
 
   afterEach(() => http.verify());
@@ -72,8 +80,8 @@ describe('AuditPage', () => {
     expectAuditRequest().flush({ items: [], nextCursor: null });
     await fixture.whenStable();
 
-    type(field(page, 'User ID'), 'user-7');
-    type(field(page, 'Admission ID'), 'admission-42');
+    await fixture.whenStable();
+    choose(select(page, 'User'), 'Jo Bloggs (jbloggs)');
     type(field(page, 'Action'), 'observation-set.create');
     type(field(page, 'From (ward time)'), '2025-07-01T08:00');
     type(field(page, 'To (ward time)'), '2025-07-01T20:00');
@@ -82,7 +90,6 @@ describe('AuditPage', () => {
     const filtered = expectAuditRequest();
     expect(params(filtered)).toEqual({
       userId: 'user-7',
-      admissionId: 'admission-42',
       action: 'observation-set.create',
       from: '2025-07-01T07:00:00.000Z',
       to: '2025-07-01T19:00:00.000Z',
@@ -91,7 +98,7 @@ describe('AuditPage', () => {
     await fixture.whenStable();
 
     expect(link(page, 'Download CSV').getAttribute('href')).toBe(
-      '/api/exports/audit-events.csv?userId=user-7&admissionId=admission-42&action=observation-set.create' +
+      '/api/exports/audit-events.csv?userId=user-7&action=observation-set.create' +
         '&from=2025-07-01T07:00:00.000Z&to=2025-07-01T19:00:00.000Z',
     );
   });
@@ -127,11 +134,78 @@ describe('AuditPage', () => {
     expect(params(expectAuditRequest())).toEqual({ userId: 'user-9' });
   });
 
+  it('finds a patient by name for an admin, filters by the one picked, and names patients and users in the rows', async () => {
+    expectAuditRequest().flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+
+    type(field(page, 'Find a patient'), 'okaf');
+    button(page, 'Find patient').click();
+    const search = http.expectOne((request) => request.url === '/api/audit-events/patients');
+    expect(search.request.params.get('q')).toBe('okaf');
+    search.flush({
+      items: [{ id: 'patient-3', mrn: 'MRN-000003', familyName: 'Okafor', givenName: 'Ada' }],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    button(page, 'OKAFOR, Ada, MRN MRN-000003').click();
+
+    const filtered = expectAuditRequest();
+    expect(params(filtered)).toEqual({ patientId: 'patient-3' });
+    filtered.flush({
+      items: [
+        anAuditEvent({
+          action: 'admission.created',
+          entityType: 'admission',
+          entityId: 'admission-42',
+          admissionId: 'admission-42',
+          patient: { id: 'patient-3', mrn: 'MRN-000003', familyName: 'Okafor', givenName: 'Ada' },
+        }),
+        anAuditEvent({
+          action: 'user.created',
+          entityType: 'user',
+          entityId: 'user-8',
+          entityDisplayName: 'Sam Patel',
+        }),
+      ],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+
+    const [admission, user] = Array.from(page.querySelectorAll('tr[mat-row]')).map((row) => text(row));
+    expect(admission).toContain('OKAFOR, Ada MRN MRN-000003');
+    const subject = page.querySelector('tr[mat-row] td.mat-column-subject');
+    expect(text(subject)).toBe('OKAFOR, Ada MRN MRN-000003');
+    expect(user).toContain('user Sam Patel');
+    expect(user).not.toContain('user-8');
+    expect(text(page)).toContain('Only events about OKAFOR, Ada, MRN MRN-000003');
+    expect(link(page, 'Download CSV').getAttribute('href')).toBe(
+      '/api/exports/audit-events.csv?patientId=patient-3',
+    );
+
+    button(page, 'Any patient').click();
+    expect(params(expectAuditRequest())).toEqual({});
+  });
+
+  it('offers an auditor no patient search, and shows the admission rather than who the patient is', async () => {
+    await signInAs(aUser({ roles: ['auditor'] }));
+    expectAuditRequest().flush({
+      items: [anAuditEvent({ action: 'admission.created', admissionId: 'admission-42', patient: null })],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+
+    expect(hasField(page, 'Find a patient')).toBe(false);
+    const headers = Array.from(page.querySelectorAll('th')).map((header) => text(header));
+    expect(headers).toContain('Admission');
+    expect(headers).not.toContain('Patient');
+    expect(text(page.querySelector('tr[mat-row]'))).toContain('admission-42');
+  });
+
   it('offers the unfiltered CSV before any filter is applied', async () => {
     expectAuditRequest().flush({ items: [], nextCursor: null });
     await fixture.whenStable();
 
     expect(link(page, 'Download CSV').getAttribute('href')).toBe('/api/exports/audit-events.csv');
-    expect(text(page.querySelector('[role="status"]'))).toBe('No audit events match these filters.');
+    expect(text(page.querySelector('.list-status'))).toBe('No audit events match these filters.');
   });
 });

@@ -1,21 +1,25 @@
 import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { Subscription } from 'rxjs';
-import { AuditEvent, AuditEventFilter } from '../core/api-types';
+import { AuditEvent, AuditEventFilter, AuditPatient, AuditUser } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
+import { AuthState } from '../core/auth/auth-state';
+import { patientName } from '../shared/patient-identity';
 import { WardTimePipe, wardTimeToInstant } from '../shared/ward-time';
 import { AdminApi } from './admin.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Who did what, when: the append-only audit trail, newest first as the server sends it. */
 @Component({
   selector: 'app-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     JsonPipe,
     MatTableModule,
@@ -35,11 +39,20 @@ export class AuditPage {
   private readonly appInfo = inject(AppInfoStore);
   private request: Subscription | null = null;
 
+  private readonly auth = inject(AuthState);
+
   protected readonly timeZone = this.appInfo.wardTimeZone;
-  protected readonly columns = ['occurredAt', 'user', 'action', 'entity', 'admission', 'request', 'change'];
+  protected readonly patientName = patientName;
+  /** Patient identity, and what a change recorded, are for admins; auditors see neither. */
+  protected readonly identified = computed(() => this.auth.hasAnyRole(['admin']));
+  protected readonly columns = ['occurredAt', 'user', 'action', 'entity', 'subject', 'request', 'change'];
+  protected readonly users = signal<AuditUser[]>([]);
+  protected readonly patientSearch = new FormControl('', { nonNullable: true });
+  protected readonly patientResults = signal<AuditPatient[] | null>(null);
+  /** The patient the trail is filtered by, picked from a search, never typed as an id. */
+  protected readonly patient = signal<AuditPatient | null>(null);
   protected readonly filterForm = inject(NonNullableFormBuilder).group({
     userId: '',
-    admissionId: '',
     action: '',
     from: '',
     to: '',
@@ -53,15 +66,40 @@ export class AuditPage {
   protected readonly csvUrl = computed(() => this.api.auditEventsCsvUrl(this.applied()));
 
   constructor() {
+    this.api.listAuditUsers().subscribe({ next: (page) => this.users.set(page.items) });
     this.fetch(null);
   }
 
+  protected userLabel(user: AuditUser): string {
+    return `${user.displayName} (${user.username})`;
+  }
+
+  protected findPatients(): void {
+    const q = this.patientSearch.value.trim();
+    if (!q) {
+      return;
+    }
+    this.api.findAuditPatients(q).subscribe({ next: (page) => this.patientResults.set(page.items) });
+  }
+
+  protected choosePatient(patient: AuditPatient): void {
+    this.patient.set(patient);
+    this.patientResults.set(null);
+    this.applyFilters();
+  }
+
+  protected clearPatient(): void {
+    this.patient.set(null);
+    this.patientSearch.reset();
+    this.applyFilters();
+  }
+
   protected applyFilters(): void {
-    const { userId, admissionId, action, from, to } = this.filterForm.getRawValue();
+    const { userId, action, from, to } = this.filterForm.getRawValue();
     const timeZone = this.timeZone();
     this.applied.set({
       userId,
-      admissionId,
+      patientId: this.patient()?.id,
       action,
       from: from ? wardTimeToInstant(from, timeZone) : undefined,
       to: to ? wardTimeToInstant(to, timeZone) : undefined,
@@ -71,6 +109,9 @@ export class AuditPage {
 
   protected clearFilters(): void {
     this.filterForm.reset();
+    this.patient.set(null);
+    this.patientResults.set(null);
+    this.patientSearch.reset();
     this.applyFilters();
   }
 

@@ -6,6 +6,7 @@ import { SEX_LABELS, formatCalendarDate, patientName } from '../shared/patient-i
 import { describeStay } from '../shared/day-of-stay';
 import { currentOrderSentence, minutes, valueWithUnit } from '../shared/order-words';
 import { StatusBadge } from '../shared/status-badge';
+import { heldInfusionWords, latestEvent } from '../shared/infusion-state';
 
 /** Who, where, which day, and what is running now: the part of the record read at a glance. */
 @Component({
@@ -29,6 +30,16 @@ export class AdmissionHeader {
   protected readonly stay = computed(() =>
     describeStay(this.admission(), this.clock.now(), this.appInfo.wardTimeZone()),
   );
+  /** "Paused since 13:59: hallucinations": said before the order whenever the infusion is not running. */
+  protected readonly heldWords = computed(() => {
+    const admission = this.admission();
+    return heldInfusionWords(
+      admission.status,
+      latestEvent(admission.events ?? []),
+      this.appInfo.wardTimeZone(),
+      this.clock.now(),
+    );
+  });
   protected readonly orderSentence = computed(() => {
     const order = this.admission().currentOrder;
     return order ? currentOrderSentence(order, this.appInfo.wardTimeZone(), this.clock.now()) : null;

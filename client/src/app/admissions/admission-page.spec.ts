@@ -100,6 +100,37 @@ describe('AdmissionPage', () => {
     expect(text(header?.querySelector('.order-plan'))).toBe('Maximum 0.3 mg/kg/h');
   });
 
+  it('says a paused infusion is paused first, and shows its order only as the last ordered rate, not in bold', async () => {
+    await openAs(['nurse'], {
+      ...infusing(),
+      status: 'paused',
+      events: [
+        anEvent({ type: 'start', occurredAt: '2025-07-01T08:05:00Z' }),
+        anEvent({ type: 'pause', occurredAt: '2025-07-01T08:40:00Z', reason: 'Hallucinations' }),
+      ],
+    });
+
+    const order = page.querySelector('app-admission-header .current-order')!;
+    expect(text(order)).toMatch(
+      /^Current order Paused since 09:40: Hallucinations Last ordered rate: Ketamine 2 mg\/mL at 0.15 mg\/kg\/h IV/,
+    );
+    expect(order.querySelector('.order-sentence')?.classList).toContain('last-ordered');
+  });
+
+  it('says a stopped infusion is stopped first', async () => {
+    await openAs(['nurse'], {
+      ...infusing(),
+      status: 'infusion-stopped',
+      events: [
+        anEvent({ type: 'start', occurredAt: '2025-07-01T07:05:00Z' }),
+        anEvent({ type: 'stop', occurredAt: '2025-07-01T08:10:00Z', reason: null }),
+      ],
+    });
+
+    expect(text(page.querySelector('app-admission-header .held-state'))).toBe('Stopped 09:10');
+    expect(text(page.querySelector('app-admission-header .order-sentence'))).toMatch(/^Last ordered rate: /);
+  });
+
   it('says when there is no current order', async () => {
     await openAs(['nurse'], anAdmission({ status: 'admitted', currentOrder: null, orders: [] }));
 

@@ -25,12 +25,14 @@ import { ProblemMessage } from '../shared/problem-message';
 import { typedNumber, typedValue } from '../shared/typed-number';
 import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** The prescriber admits a patient: where, why, for how long, and the baseline to compare outcomes with. */
 @Component({
   selector: 'app-admit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatAnchor,

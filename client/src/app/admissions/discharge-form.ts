@@ -26,12 +26,14 @@ import { typedNumber, typedValue } from '../shared/typed-number';
 import { wardTimeToInstant } from '../shared/ward-time';
 import { AdmissionsApi } from './admissions.api';
 import { sendAdmissionChange } from './stale-version';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Ends the admission with a short summary; one whose infusion never started also says why. */
 @Component({
   selector: 'app-discharge-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     MatButton,
     MatFormField,
@@ -95,7 +97,7 @@ import { sendAdmissionChange } from './stale-version';
         </fieldset>
         <mat-form-field class="field" subscriptSizing="dynamic">
           <mat-label>When (ward time)</mat-label>
-          <input matInput type="datetime-local" formControlName="when" />
+          <input matInput appWardDate="datetime" formControlName="when" />
           <mat-hint>Leave empty for now, or give the earlier time of discharge</mat-hint>
           <mat-error>The time cannot be in the future.</mat-error>
         </mat-form-field>

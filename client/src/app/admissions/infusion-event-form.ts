@@ -26,6 +26,7 @@ import { PAUSE_REASONS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
 import { currentOrderSentence } from '../shared/order-words';
 import { sendAdmissionChange } from './stale-version';
+import { WardDateInput } from '../shared/ward-date-input';
 
 const WORDING: Record<InfusionEventType, { heading: string; submit: string }> = {
   start: { heading: 'Start the infusion', submit: 'Record start' },
@@ -46,6 +47,7 @@ interface EventFormValue {
   selector: 'app-infusion-event-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     MatButton,
     MatFormField,

@@ -95,6 +95,7 @@ describe('InfusionOrderForm', () => {
     expect(text(form().querySelector('.read-back'))).toContain('Planned increment 0.05 mg/kg/h.');
     expect(text(form().querySelector('.read-back'))).toContain('At least 30 minutes between changes.');
     expect(text(form().querySelector('.read-back'))).toContain('Reason: Starting dose');
+    expect(form().querySelector('.rate-change')).toBeNull();
 
     button(form(), 'Confirm and save').click();
     await fixture.whenStable();
@@ -216,7 +217,8 @@ describe('InfusionOrderForm', () => {
     expect(field(form(), 'Concentration').value).toBe('2');
     expect(field(form(), 'Concentration unit').value).toBe('mg/mL');
     expect(field(form(), 'Maximum rate').value).toBe('0.3');
-    expect(field(form(), 'Effective from (ward time)').value).toBe('2025-07-01T10:00');
+    // Shown the ward's way, day first on the 24-hour clock, whatever the browser's locale.
+    expect(field(form(), 'Effective from (ward time)').value).toBe('01/07/2025 10:00');
     expect(field(form(), 'Reason for change').value).toBe('');
   });
 
@@ -264,6 +266,37 @@ describe('InfusionOrderForm', () => {
       maxRate: { value: 0.5, unit: 'mg/kg/h' },
       overMaxReason: 'Discussed with consultant; tolerating well',
     });
+  });
+
+  it('reads a change of rate back as old to new, beside the time since the last change and the least interval the order records', async () => {
+    // The current order took effect at 05:23 UTC; the fake clock reads 09:00 UTC: 3 h 37 min later.
+    await openOrderForm(
+      withCurrentOrder({ effectiveFrom: '2025-07-01T05:23:00Z', minMinutesBetweenChanges: 240 }),
+    );
+    type(field(form(), 'Rate'), '0.2');
+    choose(select(form(), 'Rate unit'), 'mg/kg/h');
+    type(field(form(), 'Reason for change'), 'Pain 7/10');
+    await review();
+
+    expect(text(form().querySelector('.rate-change'))).toBe('Rate 0.15 mg/kg/h → 0.2 mg/kg/h');
+    expect(text(form().querySelector('.last-change'))).toBe(
+      'Last change 3 h 37 min ago (06:23); current order says at least 240 min between changes.',
+    );
+  });
+
+  it('says when the current order records no least interval, and shows no change line for a first order', async () => {
+    await openOrderForm(
+      withCurrentOrder({ effectiveFrom: '2025-07-01T08:30:00Z', minMinutesBetweenChanges: null }),
+    );
+    type(field(form(), 'Rate'), '2');
+    choose(select(form(), 'Rate unit'), 'mg/h');
+    type(field(form(), 'Reason for change'), 'Unit changed by the prescriber');
+    await review();
+
+    expect(text(form().querySelector('.rate-change'))).toBe('Rate 0.15 mg/kg/h → 2 mg/h');
+    expect(text(form().querySelector('.last-change'))).toBe(
+      'Last change 30 min ago (09:30); current order records no least interval between changes.',
+    );
   });
 
   it('will not read back a rate above the maximum written in the same order', async () => {

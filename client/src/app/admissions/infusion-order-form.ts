@@ -45,7 +45,10 @@ import { toWardLocalInput, wardTimeToInstant } from '../shared/ward-time';
 import { DRUG_LABELS, ROUTE_LABELS } from '../shared/admission-labels';
 import { AdmissionsApi } from './admissions.api';
 import { OrderDraft, readBack, valueWithUnit } from '../shared/order-words';
+import { describeMinutes } from '../ward/due-words';
+import { formatWardClock } from '../shared/ward-time';
 import { currentIfStale } from './stale-version';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Positive, finite, at most 4 decimal places: the server's rule for every value of an order. */
 const ORDER_VALUE = typedNumber({ places: 4, min: 0, max: 10000, aboveMin: true });
@@ -82,6 +85,7 @@ function rateWithinOwnMaximum(group: AbstractControl): ValidationErrors | null {
   selector: 'app-infusion-order-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
@@ -174,6 +178,34 @@ export class InfusionOrderForm implements OnInit {
   protected readonly readBackLines = computed(() => {
     const draft = this.draft();
     return draft ? readBack(draft, this.appInfo.wardTimeZone(), this.clock.now()) : [];
+  });
+  /**
+   * A change of rate, read back beside what the record says about the last change: old and new rate as
+   * written, when the current order took effect, and the least interval that order itself records.
+   * Facts side by side; the app neither compares them nor advises.
+   */
+  protected readonly rateChange = computed(() => {
+    const draft = this.draft();
+    const current = this.current();
+    if (!draft || !current) {
+      return null;
+    }
+    const now = this.clock.now();
+    const sinceMinutes = Math.floor((now - Date.parse(current.effectiveFrom)) / 60_000);
+    const lastChangeAt = formatWardClock(current.effectiveFrom, this.appInfo.wardTimeZone(), now);
+    const interval = current.minMinutesBetweenChanges;
+    return {
+      from: valueWithUnit(current.rate),
+      to: valueWithUnit(draft.rate),
+      lastChange:
+        sinceMinutes < 1
+          ? `Last change just now (${lastChangeAt})`
+          : `Last change ${describeMinutes(sinceMinutes)} ago (${lastChangeAt})`,
+      interval:
+        interval !== null && interval !== undefined
+          ? `current order says at least ${interval} min between changes`
+          : 'current order records no least interval between changes',
+    };
   });
   /** The current order's maximum when it is in another unit than the new rate: said, never converted. */
   protected readonly maximumInOtherUnit = computed(() => {

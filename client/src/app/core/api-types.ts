@@ -351,7 +351,7 @@ export interface Ward {
   openAdmissions: number;
 }
 
-export type DueReason = 'first-set' | 'after-change' | 'routine' | 'news2' | 'sedation';
+export type DueReason = 'first-set' | 'after-change' | 'routine' | 'news2' | 'sedation' | 'asleep';
 
 export interface WardBoardOrder {
   drug: string;
@@ -410,6 +410,7 @@ export interface CreateObservationSetRequest {
   temperatureC?: number;
   sedation?: Poss;
   painScore?: number;
+  /** Left out: not assessed (never "none" unless the nurse said so). */
   sideEffects?: Partial<Record<SideEffect, SideEffectGrade>>;
   /** What the pump shows, as the nurse read it; never filled in from the order. */
   pumpRate?: Rate;
@@ -432,7 +433,8 @@ export interface ObservationSet {
   temperatureC: number | null;
   sedation: Poss | null;
   painScore: number | null;
-  sideEffects: Partial<Record<SideEffect, SideEffectGrade>>;
+  /** Null: side effects not assessed. */
+  sideEffects: Partial<Record<SideEffect, SideEffectGrade>> | null;
   pumpRate: Rate | null;
   comment: string | null;
   /** As the server scored it when the set was stored. */
@@ -1073,4 +1075,91 @@ export interface TerminalEvent {
 export interface AdmissionFollowUps {
   /** Oldest first. */
   terminalEventsEnteredInError?: TerminalEvent[];
+}
+
+// Bedside safety (issue 12, ADR 6): partial sets with a reason, confirmed extreme readings, SpO2 scale 2
+// only with the prescriber's documented target, the pump of a halted infusion. These merge with the
+// interfaces above.
+export type PartialReason = import('@infusion-tracker/clinical').PartialReason;
+export type ConfirmableReading = import('@infusion-tracker/clinical').ConfirmableReading;
+
+export interface CreateObservationSetRequest {
+  /** Required when the set has no complete NEWS2. */
+  partialReason?: PartialReason;
+  /** Required with partialReason "other". */
+  partialReasonText?: string;
+  /** The readings outside their plausible range that the nurse confirmed. */
+  confirmedReadings?: ConfirmableReading[];
+}
+
+export interface ObservationSet {
+  partialReason: PartialReason | null;
+  partialReasonText: string | null;
+  confirmedReadings: ConfirmableReading[];
+}
+
+export interface WardBoardLastSet {
+  partialReason: PartialReason | null;
+  partialReasonText: string | null;
+}
+
+/** POST /api/admissions/:id/spo2-scale2-target (prescriber). */
+export interface Spo2Scale2TargetRequest {
+  /** As written, e.g. "88-92%"; null withdraws it. */
+  target: string | null;
+}
+
+export interface Spo2Scale2Target {
+  target: string;
+  setBy: string;
+  setAt: string;
+}
+
+export interface Admission {
+  /** Null: scale 1 applies; scale 2 needs this documented target. */
+  spo2Scale2Target: Spo2Scale2Target | null;
+}
+
+// Issue 12: the board says a paused or stopped infusion's state first, and shows the last pain score.
+// These merge with the ward board interfaces above.
+/** The latest start, pause, resume or stop of an admission's infusion. */
+export interface WardBoardInfusionEvent {
+  type: InfusionEventType;
+  occurredAt: string;
+  reason: string | null;
+}
+
+export interface WardBoardRow {
+  lastInfusionEvent: WardBoardInfusionEvent | null;
+}
+
+export interface WardBoardLastSet {
+  /** NRS 0-10 as recorded; null when not recorded. */
+  painScore: number | null;
+}
+
+// Issue 12: the audit trail names whom events are about (patients to admins only) and offers users and
+// patients to pick from. These merge with AuditEvent and AuditEventFilter above.
+export interface AuditPatient {
+  id: string;
+  mrn: string;
+  familyName: string;
+  givenName: string;
+}
+
+export interface AuditUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+export interface AuditEvent {
+  /** Admins only; null for auditors and for events about no patient. */
+  patient?: AuditPatient | null;
+  /** The current name of the user an event is about. */
+  entityDisplayName?: string | null;
+}
+
+export interface AuditEventFilter {
+  patientId?: string;
 }

@@ -157,7 +157,7 @@ describe('AdmissionFollowUpsPanel', () => {
     await render(data(), { canRecord: true, isPrescriber: false });
     button(panel, 'Lost to follow-up, died, withdrew or readmitted').click();
     await settle(fixture);
-    expect(field(panel, 'On').value).toBe('2025-07-01');
+    expect(field(panel, 'On').value).toBe('01/07/2025');
     // A readmission for another infusion is the prescriber's to record.
     expect(Array.from(select(panel, 'What happened').options).map((option) => text(option))).toEqual([
       'Choose',

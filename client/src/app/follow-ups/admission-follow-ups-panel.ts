@@ -47,6 +47,7 @@ import { typedNumber } from '../shared/typed-number';
 import { WardTimePipe, wardDate } from '../shared/ward-time';
 import { windowWords } from './follow-up-words';
 import { FollowUpsApi } from './follow-ups.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** The form open in the panel, one at a time. */
 type PanelForm =
@@ -73,6 +74,7 @@ const HEADINGS: Record<PanelForm['kind'], string> = {
   selector: 'app-admission-follow-ups-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,

@@ -37,6 +37,7 @@ import { ATTEMPT_RESULT_LABELS, CONTACT_METHOD_LABELS } from '../shared/follow-u
 import { ProblemMessage } from '../shared/problem-message';
 import { wardDate, wardTimeToInstant } from '../shared/ward-time';
 import { FollowUpsApi } from './follow-ups.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /**
  * Records one contact attempt for a follow-up: how, when, what came of it. A patient who declines is
@@ -46,6 +47,7 @@ import { FollowUpsApi } from './follow-ups.api';
   selector: 'app-attempt-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     MatButton,
     MatFormField,
@@ -72,7 +74,7 @@ import { FollowUpsApi } from './follow-ups.api';
           </mat-form-field>
           <mat-form-field class="field" subscriptSizing="dynamic">
             <mat-label>When (ward time)</mat-label>
-            <input matInput type="datetime-local" formControlName="when" />
+            <input matInput appWardDate="datetime" formControlName="when" />
             <mat-hint>Leave empty for now, or give the earlier time of the attempt</mat-hint>
             <mat-error>The time cannot be in the future.</mat-error>
           </mat-form-field>

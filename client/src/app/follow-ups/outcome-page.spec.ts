@@ -103,7 +103,7 @@ describe('OutcomePage', () => {
     expect(summary()).toContain('Down 3 points (38 %) from baseline 8');
     expect(summary()).toContain('At least a 30 % reduction (moderately important)');
     // Today's ward date is filled in; nothing else is answered for the nurse.
-    expect(field(page, 'Assessed on').value).toBe('2025-07-01');
+    expect(field(page, 'Assessed on').value).toBe('01/07/2025');
     // Shown in the ward's words whatever date format the browser uses.
     expect(text(page)).toContain('1 Jul 2025, ward date; not before discharge, not in the future');
     expect(page.querySelectorAll('mat-radio-button.mat-mdc-radio-checked')).toHaveLength(0);

@@ -64,6 +64,7 @@ import { windowWords } from './follow-up-words';
 import { FollowUpsApi } from './follow-ups.api';
 // Patient-reported follow-ups (issue 13)
 import { PatientLinkPanel } from '../patient-links/patient-link-panel';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** The questions the form asks in its own fields; their instrument definitions are not asked twice. */
 const ASKED_BY_THE_FORM = new Set(['pgic', 'nrs']);
@@ -81,6 +82,7 @@ const nrs = () => typedNumber({ places: 0, min: 0, max: 10 });
   selector: 'app-outcome-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatAnchor,

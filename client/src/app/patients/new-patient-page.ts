@@ -11,6 +11,7 @@ import { SEX_LABELS } from '../shared/patient-identity';
 import { ProblemMessage } from '../shared/problem-message';
 import { ContactFields, contactForm, contactValue } from './contact-form';
 import { PatientsApi } from './patients.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** The server's rule for an MRN: 3-20 letters, digits or dashes. */
 const MRN_PATTERN = /^[A-Za-z0-9-]{3,20}$/;
@@ -20,6 +21,7 @@ const MRN_PATTERN = /^[A-Za-z0-9-]{3,20}$/;
   selector: 'app-new-patient-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatAnchor,

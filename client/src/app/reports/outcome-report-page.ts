@@ -18,6 +18,7 @@ import { riskTable } from './km-chart';
 import { KmPlot, PlottedCurve } from './km-plot';
 import { daysInWords, medianInWords, percent, percentInterval, pValue } from './outcome-words';
 import { ReportsApi } from './reports.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** The days the number-at-risk table is read at: discharge, then the usual follow-up weeks. */
 const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
@@ -30,7 +31,15 @@ const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
 @Component({
   selector: 'app-outcome-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, KmPlot],
+  imports: [
+    WardDateInput,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    KmPlot,
+  ],
   templateUrl: './outcome-report-page.html',
   styleUrl: './outcome-report-page.scss',
 })

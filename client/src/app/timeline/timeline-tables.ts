@@ -7,6 +7,7 @@ import {
   POSS_SHORT_LABELS,
   SIDE_EFFECT_GRADE_LABELS,
   SIDE_EFFECT_LABELS,
+  partialWords,
 } from '../ward/observation-labels';
 
 /*
@@ -113,15 +114,32 @@ const ITEMS: ItemRule[] = [
   ['Pain NRS 0-10', (set) => scored(text(set.painScore), null)],
 ];
 
+/**
+ * Whether side effects were assessed at all (ADR 6): "not assessed" is never shown as "none".
+ * Then one row per effect any set graded.
+ */
+const SIDE_EFFECTS_ASSESSED: ItemRule = [
+  'Side effects',
+  (set) => {
+    if (set.sideEffects === null) {
+      return { text: 'not assessed', emphasis: 'none', note: null };
+    }
+    const grades = Object.values(set.sideEffects);
+    return grades.every((grade) => grade === 'none')
+      ? { text: 'None', emphasis: 'none', note: null }
+      : { text: 'Graded below', emphasis: 'none', note: null };
+  },
+];
+
 /** Side effects, then pump and free text, for the effects any set assessed. */
 function sideEffectItems(sets: TimelineObservationSet[]): ItemRule[] {
-  const assessed = new Set(sets.flatMap((set) => Object.keys(set.sideEffects)));
-  return (Object.keys(SIDE_EFFECT_LABELS) as SideEffect[])
+  const assessed = new Set(sets.flatMap((set) => Object.keys(set.sideEffects ?? {})));
+  const graded = (Object.keys(SIDE_EFFECT_LABELS) as SideEffect[])
     .filter((effect) => assessed.has(effect))
     .map((effect): ItemRule => [
       SIDE_EFFECT_LABELS[effect],
       (set) => {
-        const grade = set.sideEffects[effect];
+        const grade = set.sideEffects?.[effect];
         if (!grade) {
           return { text: 'not assessed', emphasis: 'none', note: null };
         }
@@ -132,9 +150,11 @@ function sideEffectItems(sets: TimelineObservationSet[]): ItemRule[] {
         };
       },
     ]);
+  return [SIDE_EFFECTS_ASSESSED, ...graded];
 }
 
 const TRAILING: ItemRule[] = [
+  ['Partial set', (set) => scored(partialWords(set), null)],
   ['Pump shows', (set) => scored(set.pumpRate ? valueWithUnit(set.pumpRate) : null, null)],
   [
     'Flags',

@@ -43,7 +43,8 @@ const ERROR =
     :host([data-flag='unacceptable-sedation']),
     :host([data-flag='news2-high']),
     :host([data-flag='severe-side-effect']),
-    :host([data-flag='pump-discrepancy']) {
+    :host([data-flag='pump-discrepancy']),
+    :host([data-flag='pump-running-while-stopped']) {
       border: 2px solid var(--mat-sys-error);
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);

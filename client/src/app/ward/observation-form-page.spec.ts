@@ -31,6 +31,9 @@ function anObservationSet(overrides: Partial<ObservationSet> = {}): ObservationS
     sideEffects: {},
     pumpRate: { value: 0.15, unit: 'mg/kg/h' },
     comment: null,
+    partialReason: null,
+    partialReasonText: null,
+    confirmedReadings: [],
     news2: {
       complete: true,
       total: 0,
@@ -110,6 +113,13 @@ describe('ObservationFormPage', () => {
     await fixture.whenStable();
   }
 
+  /** The items that used to be preselected, answered as a nurse does for a well patient. */
+  async function answerChoices() {
+    await pick('Air');
+    await pick('Alert');
+    await pick('None');
+  }
+
   const aFullSet = {
     'Respiration rate': '22',
     SpO2: '95',
@@ -172,8 +182,10 @@ describe('ObservationFormPage', () => {
   it('scores NEWS2 from what is typed, per parameter, and says what is missing', async () => {
     await openInfusing();
     expect(live()).toContain(
-      'Incomplete: missing respiration rate, SpO2, systolic BP, pulse and temperature',
+      'Incomplete: missing respiration rate, SpO2, air or oxygen, systolic BP, pulse, consciousness and temperature',
     );
+    await pick('Air');
+    await pick('Alert');
 
     await fill({ 'Respiration rate': '22', SpO2: '95', 'Systolic BP': '105', Pulse: '95' });
     expect(live()).toContain('NEWS2 Incomplete');
@@ -193,6 +205,7 @@ describe('ObservationFormPage', () => {
   it('flags unacceptable sedation and a pump rate that differs from the order before saving', async () => {
     await openInfusing();
     await fill(aFullSet);
+    await answerChoices();
     expect(live()).toContain('The pump shows the ordered rate, 0.15 mg/kg/h.');
     expect(live()).not.toContain('Pump check discrepancy');
 
@@ -215,6 +228,7 @@ describe('ObservationFormPage', () => {
   it('posts numbers as numbers with an Idempotency-Key, and confirms with the stored NEWS2 and flags', async () => {
     await openInfusing();
     await fill({ ...aFullSet, Comment: '  Comfortable  ' });
+    await answerChoices();
     await pick('1 Awake and alert');
 
     const request = await save();
@@ -274,6 +288,7 @@ describe('ObservationFormPage', () => {
   it('saves when Enter is pressed in a field, once however often', async () => {
     await openInfusing();
     await fill(aFullSet);
+    await answerChoices();
 
     const pump = field(page, 'Pump rate shown');
     pump.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
@@ -291,6 +306,7 @@ describe('ObservationFormPage', () => {
   it('sends the same Idempotency-Key when the same set is saved again after a failure, a new one once it changes', async () => {
     await openInfusing();
     await fill(aFullSet);
+    await answerChoices();
 
     const first = await save();
     const key = first.request.headers.get('Idempotency-Key');
@@ -316,6 +332,7 @@ describe('ObservationFormPage', () => {
   it('shows what the server objects to, field by field', async () => {
     await openInfusing();
     await fill(aFullSet);
+    await answerChoices();
 
     (await save()).flush(
       {
@@ -336,6 +353,7 @@ describe('ObservationFormPage', () => {
   it('refuses implausible readings before anything is sent', async () => {
     await openInfusing();
     await fill({ ...aFullSet, SpO2: '101', Temperature: '3.7' });
+    await answerChoices();
 
     button(page, 'Save observations').click();
     await settle(fixture);
@@ -348,43 +366,126 @@ describe('ObservationFormPage', () => {
     expect(live()).toContain('Incomplete: missing SpO2 and temperature');
   });
 
-  it('sends every side effect as none until the grid is opened and one is graded', async () => {
+  it('preselects nothing: air or oxygen, consciousness and side effects start unanswered', async () => {
     await openInfusing();
-    const noSideEffects = toggle(page, 'No side effects');
-    expect(noSideEffects.checked).toBe(true);
+    for (const label of ['Air', 'Oxygen', 'Alert', 'Voice', 'None', 'Some: grade them']) {
+      expect(toggle(page, label).checked).toBe(false);
+    }
+    expect(text(page)).not.toContain('Scale 2');
     expect(page.querySelector('[role="radiogroup"][aria-labelledby^="side-effect-"]')).toBeNull();
+  });
 
-    noSideEffects.click();
-    await fixture.whenStable();
+  it('chooses ACVPU and air or oxygen with one letter each', async () => {
+    await openInfusing();
+    const group = (caption: string) =>
+      page.querySelector(`mat-radio-group[aria-labelledby="${caption}"]`) as HTMLElement;
+    group('consciousness-caption').dispatchEvent(new KeyboardEvent('keydown', { key: 'v', bubbles: true }));
+    group('oxygen-caption').dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }));
+    group('side-effects-caption').dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+    await settle(fixture);
+    expect(toggle(page, 'Voice').checked).toBe(true);
+    expect(toggle(page, 'Oxygen').checked).toBe(true);
+    expect(toggle(page, 'None').checked).toBe(true);
+  });
+
+  it('leaves side effects out (not assessed) when unanswered, and sends only the grades given', async () => {
+    await openInfusing();
+    await fill(aFullSet);
+    await pick('Air');
+    await pick('Alert');
+    const notAssessed = await save();
+    expect(notAssessed.request.body.sideEffects).toBeUndefined();
+    notAssessed.error(new ProgressEvent('error'));
+    await settle(fixture);
+
+    await pick('Some: grade them');
     sideEffectGrade('Nausea', 'Moderate').click();
     sideEffectGrade('Hallucinations', 'Severe').click();
     await fixture.whenStable();
     expect(live()).toContain('Severe side effect');
+    const graded = await save();
+    expect(graded.request.body.sideEffects).toEqual({ nausea: 'moderate', hallucinations: 'severe' });
+    graded.flush(anObservationSet(), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+  });
 
-    await fill({ 'Respiration rate': '16' });
+  it('asks why a partial set is partial, and sends the reason', async () => {
+    await openInfusing();
+    await fill({ 'Respiration rate': '14', SpO2: '96' });
+    button(page, 'Save observations').click();
+    await settle(fixture);
+    http.expectNone(SETS_URL(current.id));
+    expect(text(page.querySelector('.save [role="alert"]'))).toContain('Why is the set partial?');
+
+    await pick('Asleep, not disturbed');
     const request = await save();
-    expect(request.request.body.sideEffects).toMatchObject({
-      nausea: 'moderate',
-      hallucinations: 'severe',
-      vomiting: 'none',
+    expect(request.request.body).toMatchObject({ respirationRate: 14, spo2: 96, partialReason: 'asleep' });
+    request.flush(
+      anObservationSet({
+        partialReason: 'asleep',
+        news2: { ...anObservationSet().news2, complete: false, total: null, response: null },
+      }),
+      { status: 201, statusText: 'Created' },
+    );
+    await settle(fixture);
+    expect(text(page)).toContain('Partial – Asleep, not disturbed');
+    expect(text(page)).toMatch(/Next set due .+ \(ward time\)/);
+  });
+
+  it('asks "Confirm: RR 6?" before saving, and sends the confirmation', async () => {
+    await openInfusing();
+    await fill({ ...aFullSet, 'Respiration rate': '6' });
+    await answerChoices();
+    button(page, 'Save observations').click();
+    await settle(fixture);
+    http.expectNone(SETS_URL(current.id));
+    expect(text(page.querySelector('.confirm'))).toContain('Confirm: RR 6?');
+
+    button(page, 'Yes, save it').click();
+    await fixture.whenStable();
+    const request = http.expectOne(SETS_URL(current.id));
+    expect(request.request.body).toMatchObject({
+      respirationRate: 6,
+      confirmedReadings: ['respirationRate'],
     });
     request.flush(anObservationSet(), { status: 201, statusText: 'Created' });
     await settle(fixture);
   });
 
-  it('sets every grade back to none when "No side effects" is ticked again', async () => {
-    await openInfusing();
-    toggle(page, 'No side effects').click();
-    await fixture.whenStable();
-    sideEffectGrade('Vomiting', 'Mild').click();
-    await fixture.whenStable();
+  it('says the pump should be off for a stopped infusion, with its state first, and flags a running pump', async () => {
+    current = infusing({
+      status: 'infusion-stopped',
+      events: [
+        {
+          id: 'e1',
+          type: 'start',
+          occurredAt: '2025-07-01T07:00:00.000Z',
+          reason: null,
+          recordedBy: 'p',
+          recordedAt: '2025-07-01T07:00:00.000Z',
+        },
+        {
+          id: 'e2',
+          type: 'stop',
+          occurredAt: '2025-07-01T08:10:00.000Z',
+          reason: 'Hallucinations',
+          recordedBy: 'p',
+          recordedAt: '2025-07-01T08:10:00.000Z',
+        },
+      ],
+    });
+    await openFor(current);
+    const order = text(page.querySelector('.order'));
+    expect(order).toContain('Infusion stopped: the pump should be off');
+    expect(order).toContain('Stopped 09:10: Hallucinations');
+    expect(order).toContain('Last ordered rate 0.15 mg/kg/h');
+    expect(order.indexOf('Stopped 09:10')).toBeLessThan(order.indexOf('Last ordered rate'));
+    expect(page.querySelector('.order-rate')).toBeNull();
 
-    toggle(page, 'No side effects').click();
-    await fill({ 'Respiration rate': '16' });
-    const request = await save();
-    expect(request.request.body.sideEffects.vomiting).toBe('none');
-    request.flush(anObservationSet(), { status: 201, statusText: 'Created' });
-    await settle(fixture);
+    await fill({ 'Pump rate shown': 'off' });
+    expect(live()).toContain('The pump is off, as it should be.');
+    await fill({ 'Pump rate shown': '0.15' });
+    expect(live()).toContain('Pump running while the infusion is paused or stopped');
   });
 
   it('says nothing was typed rather than saving an empty set', async () => {

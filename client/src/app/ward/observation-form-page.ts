@@ -14,26 +14,40 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import {
+  DEFAULT_SCHEDULE,
+  PARTIAL_REASONS,
+  PARTIAL_REASON_LABELS,
   POSS_LEVELS,
   SIDE_EFFECTS,
   SIDE_EFFECT_GRADES,
+  describeReading,
+  implausibleReadings,
   news2ResponseLabel,
+  nextObservationDue,
   observationFlags,
   scoreNews2,
+  type ConfirmableReading,
 } from '@infusion-tracker/clinical';
 import { map } from 'rxjs';
 import {
   Admission,
   Consciousness,
   CreateObservationSetRequest,
+  PartialReason,
   ObservationFlag,
   ObservationSet,
   Poss,
@@ -66,6 +80,7 @@ import {
   SIDE_EFFECT_GRADE_LABELS,
   SIDE_EFFECT_LABELS,
   missingWords,
+  partialWords,
 } from './observation-labels';
 import { WardApi } from './ward.api';
 
@@ -99,18 +114,46 @@ const NONE_OF_THEM = Object.fromEntries(SIDE_EFFECTS.map((effect) => [effect, 'n
   SideEffectGrade
 >;
 
+/** One letter chooses in a radio group: A/C/V/P/U for ACVPU, A/O for air or oxygen, N/G for side effects. */
+const CONSCIOUSNESS_KEYS: Record<string, Consciousness> = {
+  a: 'alert',
+  c: 'confusion',
+  v: 'voice',
+  p: 'pain',
+  u: 'unresponsive',
+};
+const OXYGEN_KEYS: Record<string, boolean> = { a: false, o: true };
+const SIDE_EFFECT_ANSWER_KEYS: Record<string, SideEffectAnswer> = { n: 'none', g: 'graded' };
+const PARTIAL_REASON_KEYS: Record<string, PartialReason> = {
+  a: 'asleep',
+  r: 'refused',
+  u: 'unable',
+  e: 'equipment-unavailable',
+  o: 'other',
+};
+
+/** "none": the nurse asked and there were none; "graded": the grid; null: not assessed (ADR 6). */
+type SideEffectAnswer = 'none' | 'graded';
+
+/** The statuses in which the pump should be off. */
+const HALTED = ['paused', 'infusion-stopped'];
+/** Statuses in which the infusion has started, so a start, resume or rate change intensifies the schedule. */
+const STARTED = ['infusing', 'paused', 'infusion-stopped'];
+
 /**
  * The bedside observation set, on one screen, in the order of the paper chart.
  *
- * Keyboard first. Each choice with a chart default (SpO2 scale 1, air, Alert, no side effects) is one tab
- * stop that Tab passes over, and Enter saves from any field, so a typical full set is 34 keystrokes:
- *   16 Tab  96 Tab  Tab (scale 1)  Tab (air)  124 Tab  78 Tab  72 Tab  Tab (Alert)  36.8 Tab
- *   ↓ Tab (POSS: from S down to 1)  3 Tab  Tab (no side effects)  0.15 Enter
- * Side effects keep their place on the chart as one checkbox, "No side effects", ticked by default; the
- * grid of grades (one radio group, so one tab stop, per side effect) opens when it is unticked, so the
- * usual set costs one Tab there, not eleven.
- * The pump rate is never filled in from the order: the nurse types what the pump shows, or the check
- * would mean nothing.
+ * Keyboard first, and nothing pre-asserted (ADR 6): air or oxygen, consciousness and side effects are
+ * chosen for each set, one key each (the letter, or Space on the focused choice), and Enter saves from
+ * any field, so a typical full set is 36 keystrokes:
+ *   16 Tab  96 Tab  A (air) Tab  124 Tab  78 Tab  72 Tab  A (Alert) Tab  36.8 Tab
+ *   ↓ Tab (POSS: from S down to 1)  3 Tab  N (no side effects) Tab  0.15 Enter
+ * SpO2 scale 1 is the chart's default and no tab stop; scale 2 is offered only when the prescriber has
+ * documented its target on the admission. Side effects not answered are "not assessed", never "none";
+ * "Some: grade them" opens the grid (one radio group, so one tab stop, per side effect).
+ * A set without a complete NEWS2 asks why; a reading outside its plausible range asks "Confirm: RR 6?".
+ * The pump rate is never filled in from the order: the nurse types what the pump shows (0 or "off" when
+ * it is off), or the check would mean nothing.
  */
 @Component({
   selector: 'app-observation-form-page',
@@ -120,7 +163,6 @@ const NONE_OF_THEM = Object.fromEntries(SIDE_EFFECTS.map((effect) => [effect, 'n
     RouterLink,
     MatAnchor,
     MatButton,
-    MatCheckbox,
     MatFormField,
     MatLabel,
     MatHint,
@@ -160,6 +202,8 @@ export class ObservationFormPage {
   protected readonly gradeLabels = SIDE_EFFECT_GRADE_LABELS;
   protected readonly rateUnits = RATE_UNITS;
   protected readonly missingWords = missingWords;
+  protected readonly partialReasons = PARTIAL_REASONS;
+  protected readonly partialReasonLabels = PARTIAL_REASON_LABELS;
   protected readonly responseLabel = news2ResponseLabel;
   protected readonly fieldLabels: Partial<Record<string, string>> = {
     takenAt: 'Taken at',
@@ -178,6 +222,10 @@ export class ObservationFormPage {
     'pumpRate.value': 'Pump rate',
     'pumpRate.unit': 'Pump unit',
     comment: 'Comment',
+    partialReason: 'Why is the set partial?',
+    partialReasonText: 'Other reason',
+    confirmedReadings: 'Confirmed readings',
+    set: 'Observation set',
   };
 
   protected readonly admission = signal<Admission | null>(null);
@@ -191,22 +239,25 @@ export class ObservationFormPage {
     respirationRate: ['', READINGS.respirationRate],
     spo2: ['', READINGS.spo2],
     spo2Scale: this.formBuilder.control<Spo2Scale>(1),
-    supplementalOxygen: this.formBuilder.control(false),
+    supplementalOxygen: this.formBuilder.control<boolean | null>(null),
     oxygenDevice: ['', Validators.maxLength(60)],
     systolicBp: ['', READINGS.systolicBp],
     diastolicBp: ['', READINGS.diastolicBp],
     pulse: ['', READINGS.pulse],
-    consciousness: this.formBuilder.control<Consciousness>('alert'),
+    consciousness: this.formBuilder.control<Consciousness | null>(null),
     temperatureC: ['', READINGS.temperatureC],
     sedation: this.formBuilder.control<Poss | null>(null),
     painScore: ['', READINGS.painScore],
-    noSideEffects: [true],
+    sideEffectsAnswer: this.formBuilder.control<SideEffectAnswer | null>(null),
     sideEffects: this.formBuilder.group(
       Object.fromEntries(
-        SIDE_EFFECTS.map((effect) => [effect, this.formBuilder.control<SideEffectGrade>('none')]),
-      ) as Record<SideEffect, FormControl<SideEffectGrade>>,
+        SIDE_EFFECTS.map((effect) => [effect, this.formBuilder.control<SideEffectGrade | null>(null)]),
+      ) as Record<SideEffect, FormControl<SideEffectGrade | null>>,
     ),
-    pumpRateValue: ['', typedNumber({ places: 4, min: 0, max: 10000, aboveMin: true })],
+    partialReason: this.formBuilder.control<PartialReason | null>(null),
+    partialReasonText: ['', Validators.maxLength(200)],
+    // 0 or "off": the pump is off, as it should be when the infusion is paused or stopped.
+    pumpRateValue: ['', pumpReadingRule],
     pumpRateUnit: this.formBuilder.control<RateUnit | ''>(''),
     comment: ['', Validators.maxLength(2000)],
     takenAt: ['', notInTheFuture(() => this.clock.now(), this.appInfo.wardTimeZone)],
@@ -215,12 +266,31 @@ export class ObservationFormPage {
     initialValue: this.form.getRawValue(),
   });
 
-  protected readonly onOxygen = computed(() => this.value().supplementalOxygen);
-  protected readonly noSideEffects = computed(() => this.value().noSideEffects);
+  protected readonly onOxygen = computed(() => this.value().supplementalOxygen === true);
+  protected readonly gradingSideEffects = computed(() => this.value().sideEffectsAnswer === 'graded');
+  /** Scale 2 only with the prescriber's documented target (ADR 6). */
+  protected readonly scale2Target = computed(() => this.admission()?.spo2Scale2Target ?? null);
+  /** Paused or stopped: the pump should be off, and the form says so first. */
+  protected readonly halted = computed(() => HALTED.includes(this.admission()?.status ?? ''));
+  /** "Stopped 09:10: Planned course complete", "Paused since 13:59: hallucinations". */
+  protected readonly haltedWords = computed(() => {
+    const admission = this.admission();
+    if (!admission || !this.halted()) {
+      return '';
+    }
+    const stopped = admission.status === 'infusion-stopped';
+    const event = admission.events.findLast((candidate) => candidate.type === (stopped ? 'stop' : 'pause'));
+    if (!event) {
+      return stopped ? 'Stopped' : 'Paused';
+    }
+    const at = formatWardClock(event.occurredAt, this.appInfo.wardTimeZone(), this.clock.now());
+    const when = stopped ? `Stopped ${at}` : `Paused since ${at}`;
+    return event.reason ? `${when}: ${event.reason}` : when;
+  });
   protected readonly unacceptableSedation = computed(() => isUnacceptable(this.value().sedation));
   private readonly pumpReading = computed<Rate | null>(() => {
-    const { pumpRateUnit } = this.value();
-    const value = this.reading('pumpRateValue');
+    const { pumpRateUnit, pumpRateValue } = this.value();
+    const value = isPumpOff(pumpRateValue) ? 0 : this.reading('pumpRateValue');
     return value !== null && pumpRateUnit ? { value, unit: pumpRateUnit } : null;
   });
 
@@ -246,11 +316,29 @@ export class ObservationFormPage {
     observationFlags({
       news2: this.news2(),
       sedation: this.value().sedation,
-      sideEffects: this.value().sideEffects,
+      sideEffects: this.requestFrom(this.value()).sideEffects,
       pumpRate: this.pumpReading(),
       currentOrderRate: this.admission()?.currentOrder?.rate ?? null,
+      infusionHalted: this.halted(),
     }),
   );
+  /** Something is typed or chosen, but not a complete NEWS2: the set needs a reason (ADR 6). */
+  protected readonly partial = computed(
+    () => !this.news2().complete && recordsAnything(this.requestFrom(this.value())),
+  );
+  protected readonly otherReason = computed(() => this.value().partialReason === 'other');
+
+  /** Readings outside their plausible range, with the value the nurse confirmed for each. */
+  private readonly confirmed = signal<Partial<Record<ConfirmableReading, number>>>({});
+  /** The question asked before saving: "Confirm: RR 6?"; empty when there is none. */
+  protected readonly toConfirm = signal<{ reading: ConfirmableReading; words: string }[]>([]);
+  protected readonly confirmQuestion = computed(
+    () =>
+      `Confirm: ${this.toConfirm()
+        .map((item) => `${item.words}?`)
+        .join(' ')}`,
+  );
+  private readonly confirmButton = viewChild('confirmButton', { read: ElementRef<HTMLElement> });
   /** The NEWS2 line says the band; the chips say the rest. */
   protected readonly otherFlags = computed(() => withoutNews2(this.flags()));
   protected readonly pumpCheck = computed(() => {
@@ -258,6 +346,11 @@ export class ObservationFormPage {
     const order = this.admission()?.currentOrder?.rate;
     if (!pump) {
       return null;
+    }
+    if (this.halted()) {
+      return pump.value === 0
+        ? 'The pump is off, as it should be.'
+        : `The pump shows ${valueWithUnit(pump)} but the infusion is ${this.admission()?.status === 'paused' ? 'paused' : 'stopped'}: the pump should be off.`;
     }
     if (!order) {
       return `The pump shows ${valueWithUnit(pump)}; there is no current order to compare it with.`;
@@ -275,11 +368,16 @@ export class ObservationFormPage {
     const admission = this.admission();
     return admission ? describeStay(admission, this.clock.now(), this.appInfo.wardTimeZone()) : '';
   });
-  protected readonly orderHeading = computed(() =>
-    this.admission()?.status === 'paused'
-      ? 'Paused. When it runs again, the pump should show'
-      : 'The pump should show',
-  );
+  protected readonly orderHeading = computed(() => {
+    switch (this.admission()?.status) {
+      case 'paused':
+        return 'Infusion paused: the pump should be off';
+      case 'infusion-stopped':
+        return 'Infusion stopped: the pump should be off';
+      default:
+        return 'The pump should show';
+    }
+  });
   protected readonly orderDetail = computed(() => {
     const order = this.admission()?.currentOrder;
     if (!order) {
@@ -297,6 +395,32 @@ export class ObservationFormPage {
   protected readonly savedUnacceptableSedation = computed(() =>
     isUnacceptable(this.saved()?.sedation ?? null),
   );
+  protected readonly savedPartial = computed(() => {
+    const set = this.saved();
+    return set ? partialWords(set) : null;
+  });
+  /** When the next set is due after this one, by the schedule the board uses (ward time). */
+  protected readonly savedNextDue = computed(() => {
+    const set = this.saved();
+    const admission = this.admission();
+    if (!set || !admission) {
+      return null;
+    }
+    const due = nextObservationDue({
+      schedule: admission.observationSchedule ?? DEFAULT_SCHEDULE,
+      admittedAt: new Date(admission.admittedAt),
+      last: {
+        takenAt: new Date(set.takenAt),
+        news2Total: set.news2.total,
+        news2Response: set.news2.response,
+        sedation: set.sedation,
+        partialReason: set.partialReason,
+      },
+      lastIntensifyingEventAt: intensifyingEventAt(admission),
+      now: new Date(this.clock.now()),
+    });
+    return formatWardClock(due.nextDueAt.toISOString(), this.appInfo.wardTimeZone(), this.clock.now());
+  });
   /** The key of the submission last sent and what it sent: the same submission again keeps the key. */
   private pending: { key: string; body: string } | null = null;
 
@@ -307,10 +431,15 @@ export class ObservationFormPage {
     });
 
     const controls = this.form.controls;
-    // Ticking "No side effects" again sets every grade back to none, as the closed grid says.
-    controls.noSideEffects.valueChanges.pipe(takeUntilDestroyed()).subscribe((none) => {
-      if (none) {
-        controls.sideEffects.setValue(NONE_OF_THEM);
+    // The grid holds grades only while "Some: grade them" is chosen; "None" and not assessed clear it.
+    controls.sideEffectsAnswer.valueChanges.pipe(takeUntilDestroyed()).subscribe((answer) => {
+      if (answer !== 'graded') {
+        controls.sideEffects.reset();
+      }
+    });
+    controls.partialReason.valueChanges.pipe(takeUntilDestroyed()).subscribe((reason) => {
+      if (reason !== 'other') {
+        controls.partialReasonText.setValue('');
       }
     });
     controls.supplementalOxygen.valueChanges.pipe(takeUntilDestroyed()).subscribe((oxygen) => {
@@ -334,9 +463,71 @@ export class ObservationFormPage {
     this.save();
   }
 
+  /** One letter chooses in a radio group; other keys keep their usual meaning. */
+  protected chooseByKey(
+    event: KeyboardEvent,
+    group: 'consciousness' | 'oxygen' | 'sideEffects' | 'partial',
+  ): void {
+    if (event.ctrlKey || event.altKey || event.metaKey) {
+      return;
+    }
+    const key = event.key.toLowerCase();
+    const controls = this.form.controls;
+    const choose = <T>(keys: Record<string, T>, control: FormControl<T | null>) => {
+      if (Object.hasOwn(keys, key)) {
+        event.preventDefault();
+        control.setValue(keys[key]);
+        control.markAsDirty();
+      }
+    };
+    switch (group) {
+      case 'consciousness':
+        return choose(CONSCIOUSNESS_KEYS, controls.consciousness);
+      case 'oxygen':
+        return choose(OXYGEN_KEYS, controls.supplementalOxygen);
+      case 'sideEffects':
+        return choose(SIDE_EFFECT_ANSWER_KEYS, controls.sideEffectsAnswer);
+      case 'partial':
+        return choose(PARTIAL_REASON_KEYS, controls.partialReason);
+    }
+  }
+
+  /** The nurse confirms the readings asked about, and the set is saved with them. */
+  protected confirmAndSave(): void {
+    const values = this.request();
+    const confirmed = { ...this.confirmed() };
+    for (const { reading } of this.toConfirm()) {
+      const value = values[reading];
+      if (value !== undefined) {
+        confirmed[reading] = value;
+      }
+    }
+    this.confirmed.set(confirmed);
+    this.toConfirm.set([]);
+    this.save();
+  }
+
+  /** Not confirmed: back to the first reading asked about, to correct it. */
+  protected correctReading(): void {
+    const first = this.toConfirm()[0];
+    this.toConfirm.set([]);
+    if (first) {
+      afterNextRender(
+        () =>
+          this.host.nativeElement.querySelector<HTMLElement>(`[formcontrolname="${first.reading}"]`)?.focus(),
+        { injector: this.injector },
+      );
+    }
+  }
+
   protected save(): void {
     const admission = this.admission();
     if (!admission || this.saving() || this.saved()) {
+      return;
+    }
+    if (this.toConfirm().length > 0) {
+      // Enter again while the question is open answers it: the nurse has looked at the values.
+      this.confirmAndSave();
       return;
     }
     const { pumpRateValue, pumpRateUnit } = this.form.getRawValue();
@@ -353,6 +544,35 @@ export class ObservationFormPage {
     if (!recordsAnything(request)) {
       this.problem.set({ title: 'Nothing to save', detail: 'Enter at least one observation.' });
       return;
+    }
+    if (!this.news2().complete && !request.partialReason) {
+      this.problem.set({
+        title: 'Why is the set partial?',
+        detail: `${missingWords(this.news2().missing)}. Choose the reason, or complete the set.`,
+      });
+      this.focusPartialReason();
+      return;
+    }
+    if (request.partialReason === 'other' && !request.partialReasonText) {
+      this.form.controls.partialReasonText.setErrors({ required: true });
+      this.form.markAllAsTouched();
+      this.focusFirstInvalidField();
+      return;
+    }
+    const unconfirmed = implausibleReadings(request).filter(
+      (reading) => this.confirmed()[reading] !== request[reading],
+    );
+    if (unconfirmed.length > 0) {
+      this.problem.set(null);
+      this.toConfirm.set(
+        unconfirmed.map((reading) => ({ reading, words: describeReading(reading, request[reading]!) })),
+      );
+      afterNextRender(() => this.confirmButton()?.nativeElement.focus(), { injector: this.injector });
+      return;
+    }
+    const confirmedReadings = implausibleReadings(request);
+    if (confirmedReadings.length > 0) {
+      request.confirmedReadings = confirmedReadings;
     }
     const body = JSON.stringify(request);
     // A retry of the same submission (after a network error, say) sends the same key, so a set the
@@ -380,31 +600,48 @@ export class ObservationFormPage {
     this.saved.set(null);
     this.problem.set(null);
     this.pending = null;
+    this.confirmed.set({});
+    this.toConfirm.set([]);
     this.form.reset();
     this.form.controls.pumpRateUnit.setValue(this.admission()?.currentOrder?.rate.unit ?? '');
     this.focusFirstField();
   }
 
   private request(): CreateObservationSetRequest {
-    const value = this.form.getRawValue();
+    return this.requestFrom(this.form.getRawValue());
+  }
+
+  private requestFrom(value: ReturnType<typeof this.form.getRawValue>): CreateObservationSetRequest {
+    const grades =
+      value.sideEffectsAnswer === 'none'
+        ? NONE_OF_THEM
+        : value.sideEffectsAnswer === 'graded'
+          ? Object.fromEntries(Object.entries(value.sideEffects).filter(([, grade]) => grade !== null))
+          : {};
     const request: CreateObservationSetRequest = {
       respirationRate: this.reading('respirationRate') ?? undefined,
       spo2: this.reading('spo2') ?? undefined,
-      spo2Scale: value.spo2Scale,
-      supplementalOxygen: value.supplementalOxygen,
+      spo2Scale: this.scale2Target() ? value.spo2Scale : 1,
+      supplementalOxygen: value.supplementalOxygen ?? undefined,
       oxygenDevice: (value.supplementalOxygen && value.oxygenDevice.trim()) || undefined,
       systolicBp: this.reading('systolicBp') ?? undefined,
       diastolicBp: this.reading('diastolicBp') ?? undefined,
       pulse: this.reading('pulse') ?? undefined,
-      consciousness: value.consciousness,
+      consciousness: value.consciousness ?? undefined,
       temperatureC: this.reading('temperatureC') ?? undefined,
       sedation: value.sedation ?? undefined,
       painScore: this.reading('painScore') ?? undefined,
-      sideEffects: value.sideEffects,
+      // Not answered: left out, which the API stores as not assessed, never as none.
+      sideEffects: Object.keys(grades).length > 0 ? grades : undefined,
       pumpRate: this.pumpReading() ?? undefined,
       comment: value.comment.trim() || undefined,
       takenAt: value.takenAt ? wardTimeToInstant(value.takenAt, this.appInfo.wardTimeZone()) : undefined,
     };
+    // A reason only explains something missing; a complete set carries none.
+    if (!this.news2().complete && value.partialReason) {
+      request.partialReason = value.partialReason;
+      request.partialReasonText = value.partialReasonText.trim() || undefined;
+    }
     // Fields left empty are left out, not sent as null.
     return Object.fromEntries(
       Object.entries(request).filter(([, item]) => item !== undefined),
@@ -437,6 +674,14 @@ export class ObservationFormPage {
     afterNextRender(() => this.firstField()?.nativeElement.focus(), { injector: this.injector });
   }
 
+  private focusPartialReason(): void {
+    afterNextRender(
+      () =>
+        this.host.nativeElement.querySelector<HTMLElement>('.partial-reason input[type="radio"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
   private focusFirstInvalidField(): void {
     afterNextRender(
       () =>
@@ -456,20 +701,45 @@ function withoutNews2(flags: ObservationFlag[]): ObservationFlag[] {
   return flags.filter((flag) => !flag.startsWith('news2-'));
 }
 
-/** The chart defaults (scale 1, air, Alert, no side effects) alone are not an observation. */
+/** An observation: any item recorded. Scale, times, comment and reasons alone are not one (ADR 6). */
 function recordsAnything(request: CreateObservationSetRequest): boolean {
   const {
     spo2Scale: _scale,
-    supplementalOxygen,
-    consciousness,
-    sideEffects,
     takenAt: _takenAt,
-    ...rest
+    comment: _comment,
+    oxygenDevice: _device,
+    partialReason: _reason,
+    partialReasonText: _text,
+    confirmedReadings: _confirmed,
+    ...items
   } = request;
-  return (
-    Object.keys(rest).length > 0 ||
-    supplementalOxygen === true ||
-    (consciousness !== undefined && consciousness !== 'alert') ||
-    Object.values(sideEffects ?? {}).some((grade) => grade !== 'none')
-  );
+  return Object.keys(items).length > 0;
+}
+
+/** "off" or "0": what the pump shows when it is off. */
+function isPumpOff(text: string): boolean {
+  return text.trim().toLowerCase() === 'off';
+}
+
+const pumpNumber = typedNumber({ places: 4, min: 0, max: 10000 });
+
+/** A rate such as 0.15, or 0 / "off" for a pump that is off. */
+function pumpReadingRule(control: AbstractControl<string>): ValidationErrors | null {
+  return isPumpOff(control.value ?? '') ? null : pumpNumber(control);
+}
+
+/** The latest start, resume or rate change once the infusion has started, as the board reckons it. */
+function intensifyingEventAt(admission: Admission): Date | null {
+  if (!STARTED.includes(admission.status)) {
+    return null;
+  }
+  const starts = admission.events
+    .filter((event) => event.type === 'start' || event.type === 'resume')
+    .map((event) => Date.parse(event.occurredAt));
+  if (starts.length === 0) {
+    return null;
+  }
+  const lastStart = Math.max(...starts);
+  const orderFrom = admission.currentOrder ? Date.parse(admission.currentOrder.effectiveFrom) : null;
+  return new Date(orderFrom !== null && orderFrom > lastStart ? orderFrom : lastStart);
 }

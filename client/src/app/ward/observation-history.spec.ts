@@ -25,6 +25,9 @@ function aSet(overrides: Partial<ObservationSet> = {}): ObservationSet {
     sideEffects: {},
     pumpRate: { value: 0.15, unit: 'mg/kg/h' },
     comment: null,
+    partialReason: null,
+    partialReasonText: null,
+    confirmedReadings: [],
     news2: {
       complete: true,
       total: 0,

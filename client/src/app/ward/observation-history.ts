@@ -12,7 +12,7 @@ import { valueWithUnit } from '../shared/order-words';
 import { WardTimePipe } from '../shared/ward-time';
 import { FlagChip } from './flag-chip';
 import { News2Band } from './news2-band';
-import { POSS_SHORT_LABELS } from './observation-labels';
+import { POSS_SHORT_LABELS, partialWords } from './observation-labels';
 import { WardApi } from './ward.api';
 
 /**
@@ -77,6 +77,9 @@ import { WardApi } from './ward.api';
                     [total]="set.news2.total"
                     [response]="set.news2.response"
                   />
+                  @if (partialWords(set); as partial) {
+                    <span class="partial">{{ partial }}</span>
+                  }
                 </td>
                 <td>{{ set.sedation ? possLabels[set.sedation] : '–' }}</td>
                 <td>{{ set.painScore ?? '–' }}</td>
@@ -140,10 +143,13 @@ import { WardApi } from './ward.api';
       border-bottom: 1px solid var(--mat-sys-outline-variant);
       vertical-align: top;
     }
-    .flags {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
+    .partial {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    /* The cell stays a table cell (a flex cell loses the row's borders); the chips wrap inside it. */
+    .flags app-flag-chip {
+      margin: 0 0.25rem 0.25rem 0;
     }
     tr.in-error .value {
       text-decoration: line-through;
@@ -175,6 +181,7 @@ export class ObservationHistory implements OnInit {
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly possLabels = POSS_SHORT_LABELS;
+  protected readonly partialWords = partialWords;
   protected readonly valueWithUnit = valueWithUnit;
 
   ngOnInit(): void {

@@ -7,7 +7,9 @@ import {
   Poss,
   SideEffect,
   SideEffectGrade,
+  PartialReason,
 } from '../core/api-types';
+import { PARTIAL_REASON_LABELS } from '@infusion-tracker/clinical';
 
 /** The words the observation chart uses for each coded value. */
 
@@ -110,6 +112,7 @@ export const SHORT_FLAG_LABELS: Record<ObservationFlag, string> = {
   'news2-incomplete': 'NEWS2 incomplete',
   'unacceptable-sedation': 'Unacceptable sedation',
   'pump-discrepancy': 'Pump check discrepancy',
+  'pump-running-while-stopped': 'Pump running, infusion off',
   'severe-side-effect': 'Severe side effect',
 };
 
@@ -119,4 +122,17 @@ export const DUE_REASON_LABELS: Record<DueReason, string> = {
   routine: 'Routine',
   news2: 'Because of the NEWS2',
   sedation: 'Because of the sedation score',
+  asleep: 'Partial set: patient was asleep',
 };
+
+/** "Partial – Patient refused", "Partial – Other: in the bath": a set without a complete NEWS2, and why. */
+export function partialWords(set: {
+  partialReason: PartialReason | null;
+  partialReasonText: string | null;
+}): string | null {
+  if (!set.partialReason) {
+    return null;
+  }
+  const reason = PARTIAL_REASON_LABELS[set.partialReason];
+  return set.partialReasonText ? `Partial – ${reason}: ${set.partialReasonText}` : `Partial – ${reason}`;
+}

@@ -9,7 +9,7 @@ import { provideTestApp } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
 import { Ward, WardBoard, WardBoardRow } from '../core/api-types';
 import { Clock } from '../core/idle/clock';
-import { WardBoardPage } from './ward-board-page';
+import { BOARD_DENSITY_KEY, BOARD_SORT_KEY, WardBoardPage } from './ward-board-page';
 
 const WARD = 'Ward 7 Pain Unit';
 // The fake clock reads 1 July 2025, 09:00 UTC: 10:00 on a London ward.
@@ -37,9 +37,13 @@ function aBoardRow(overrides: Partial<WardBoardRow> = {}): WardBoardRow {
       news2Total: 1,
       news2Response: 'low',
       news2Complete: true,
+      partialReason: null,
+      partialReasonText: null,
       sedation: '1',
+      painScore: 5,
       flags: [],
     },
+    lastInfusionEvent: { type: 'start', occurredAt: '2025-06-30T08:00:00.000Z', reason: null },
     nextDueAt: '2025-07-01T12:18:00.000Z',
     overdueMinutes: 0,
     dueReason: 'routine',
@@ -70,7 +74,10 @@ describe('WardBoardPage', () => {
     await signInAs(aUser({ roles: ['nurse'] }));
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    localStorage.clear();
+  });
 
   async function open(url = '/ward', wards: Ward[] = [{ id: WARD, name: WARD, openAdmissions: 3 }]) {
     harness = await RouterTestingHarness.create(url);
@@ -114,7 +121,10 @@ describe('WardBoardPage', () => {
             news2Total: 5,
             news2Response: 'medium',
             news2Complete: true,
+            partialReason: null,
+            partialReasonText: null,
             sedation: '3',
+            painScore: 6,
             flags: ['news2-medium', 'unacceptable-sedation', 'pump-discrepancy'],
           },
           nextDueAt: '2025-07-01T09:25:00.000Z',
@@ -129,7 +139,10 @@ describe('WardBoardPage', () => {
             news2Total: null,
             news2Response: null,
             news2Complete: false,
+            partialReason: null,
+            partialReasonText: null,
             sedation: null,
+            painScore: null,
             flags: ['news2-incomplete'],
           },
         }),
@@ -158,6 +171,127 @@ describe('WardBoardPage', () => {
     expect(paused).toContain('3 h ago');
 
     expect(text(page)).toContain('Updated 10:00:00');
+  });
+
+  it('says a paused or stopped infusion is paused or stopped first, with the last ordered rate not in bold', async () => {
+    await open();
+    await answer(
+      expectBoard(),
+      aBoard([
+        aBoardRow({
+          bed: '1',
+          status: 'paused',
+          lastInfusionEvent: {
+            type: 'pause',
+            occurredAt: '2025-07-01T08:59:00.000Z',
+            reason: 'hallucinations',
+          },
+        }),
+        aBoardRow({
+          bed: '2',
+          status: 'infusion-stopped',
+          lastInfusionEvent: { type: 'stop', occurredAt: '2025-07-01T08:10:00.000Z', reason: null },
+        }),
+        aBoardRow({ bed: '3' }),
+      ]),
+    );
+    const [paused, stopped, running] = Array.from(page.querySelectorAll<HTMLElement>('tbody tr')).map((row) =>
+      row.querySelector<HTMLElement>('[data-label="Infusion"]')!,
+    );
+
+    // The state comes before the rate, in ward time, and the rate is labelled as the last one ordered.
+    expect(text(paused)).toMatch(/^Paused since 09:59: hallucinations Last ordered rate 0.15 mg\/kg\/h/);
+    expect(text(stopped)).toMatch(/^Stopped 09:10 Last ordered rate 0.15 mg\/kg\/h/);
+    for (const cell of [paused, stopped]) {
+      expect(cell.querySelector('.rate')).toBeNull();
+      expect(cell.querySelector('app-status-badge')).toBeNull();
+    }
+    expect(text(running)).toMatch(/^Infusing 0.15 mg\/kg\/h/);
+    expect(text(running.querySelector('.rate'))).toBe('0.15 mg/kg/h');
+    expect(text(running)).not.toContain('Last ordered');
+  });
+
+  it('shows the latest pain score, and marks a stay past its planned length in words', async () => {
+    await open();
+    await answer(
+      expectBoard(),
+      aBoard([aBoardRow({ bed: '1', dayOfStay: 6, plannedDays: 5 }), aBoardRow({ bed: '2', dayOfStay: 5 })]),
+    );
+    const [late, onTime] = rows();
+    const pain = page.querySelector('tbody tr [data-label="Pain (NRS)"]');
+    expect(text(pain)).toBe('5');
+    expect(late).toContain('Day 6 of 5 past planned length');
+    expect(onTime).toContain('Day 5 of 5');
+    expect(onTime).not.toContain('past planned length');
+  });
+
+  it('sorts by bed when asked, and remembers the order and a compact density in this browser', async () => {
+    await open();
+    await answer(
+      expectBoard(),
+      aBoard([aBoardRow({ bed: '10' }), aBoardRow({ bed: '2' }), aBoardRow({ bed: '1A' })]),
+    );
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['10', '2', '1A']);
+
+    radio('By bed').click();
+    radio('Compact').click();
+    await settle(harness.fixture);
+
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['1A', '2', '10']);
+    expect(page.querySelector('table')?.classList).toContain('compact');
+    expect(page.querySelector('table')?.getAttribute('aria-label')).toBe(`Patients on ${WARD}, by bed`);
+    expect(localStorage.getItem(BOARD_SORT_KEY)).toBe('bed');
+    expect(localStorage.getItem(BOARD_DENSITY_KEY)).toBe('compact');
+  });
+
+  it('opens with the order and density this browser remembers', async () => {
+    localStorage.setItem(BOARD_SORT_KEY, 'bed');
+    localStorage.setItem(BOARD_DENSITY_KEY, 'compact');
+    await open();
+    await answer(expectBoard(), aBoard([aBoardRow({ bed: '10' }), aBoardRow({ bed: '2' })]));
+    expect(radio('By bed').checked).toBe(true);
+    expect(radio('Compact').checked).toBe(true);
+    expect(page.querySelector('table')?.classList).toContain('compact');
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['2', '10']);
+  });
+
+  it('never re-sorts rows under the pointer or focus, and applies and announces the new order after', async () => {
+    await open();
+    const first = aBoardRow({ bed: '1' });
+    const second = aBoardRow({ bed: '2' });
+    await answer(expectBoard(), aBoard([first, second]));
+    const table = page.querySelector('table')!;
+
+    table.dispatchEvent(new Event('pointerenter'));
+    clock.advance(15_000);
+    await answer(
+      expectBoard(),
+      aBoard([{ ...second, overdueMinutes: 20 }, first], { generatedAt: '2025-07-01T09:00:15.000Z' }),
+    );
+    // Held: the rows stay where they were, but the values are new.
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['1', '2']);
+    expect(rows()[1]).toContain('Overdue');
+    const note = page.querySelector('.order-note[aria-live="polite"]');
+    expect(text(note)).toBe('The order has changed; it will be updated once you leave the table.');
+
+    // Leaving the table does not move the rows at once either: the next refresh does.
+    table.dispatchEvent(new Event('pointerleave'));
+    await settle(harness.fixture);
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['1', '2']);
+
+    // Focus in the table holds the order too.
+    link(page, 'Record observations for NGUYEN, Thi Mai').dispatchEvent(
+      new FocusEvent('focusin', { bubbles: true }),
+    );
+    clock.advance(15_000);
+    await answer(expectBoard(), aBoard([{ ...second, overdueMinutes: 35 }, first]));
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['1', '2']);
+
+    table.dispatchEvent(new FocusEvent('focusout', { relatedTarget: null }));
+    clock.advance(15_000);
+    await answer(expectBoard(), aBoard([{ ...second, overdueMinutes: 50 }, first]));
+    expect(rows().map((row) => row.split(' ')[0])).toEqual(['2', '1']);
+    expect(text(note)).toBe('The order of the patients has been updated.');
   });
 
   it('links each patient to the admission and to a new observation set', async () => {
@@ -259,6 +393,15 @@ describe('WardBoardPage', () => {
     expect(rows()).toHaveLength(1);
   });
 });
+
+function radio(label: string): HTMLInputElement {
+  const found = Array.from(document.querySelectorAll('label')).find((element) => text(element) === label);
+  const input = found?.querySelector('input');
+  if (!input) {
+    throw new Error(`No radio button labelled ${label}`);
+  }
+  return input;
+}
 
 function setVisibility(state: DocumentVisibilityState): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });

@@ -24,14 +24,26 @@ import { patientName } from '../shared/patient-identity';
 import { formatWardClock } from '../shared/ward-time';
 import { drugName, valueWithUnit } from '../shared/order-words';
 import { StatusBadge } from '../shared/status-badge';
+import { heldInfusionWords, isHeld } from '../shared/infusion-state';
 import { agoWords, dueWords, wardClockWithSeconds } from './due-words';
 import { FlagChip } from './flag-chip';
 import { News2Band } from './news2-band';
-import { DUE_REASON_LABELS, POSS_SHORT_LABELS } from './observation-labels';
+import { DUE_REASON_LABELS, POSS_SHORT_LABELS, partialWords } from './observation-labels';
 import { WardApi } from './ward.api';
 
 /** The board is at most this old while the page is on screen (the issue asks for 30 s at most). */
 export const BOARD_REFRESH_MS = 15_000;
+
+/** Where this browser remembers how its user likes the board laid out. */
+export const BOARD_DENSITY_KEY = 'infusion-tracker.ward-board.density';
+export const BOARD_SORT_KEY = 'infusion-tracker.ward-board.sort';
+
+export type BoardDensity = 'comfortable' | 'compact';
+export type BoardSort = 'urgency' | 'bed';
+
+const byBed = (a: WardBoardRow, b: WardBoardRow) => a.bed.localeCompare(b.bed, 'en', { numeric: true });
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
 
 /**
  * Who needs the nurse next: one row per current admission on the chosen ward, most urgent first as the
@@ -58,10 +70,29 @@ export class WardBoardPage {
   private stopPolling: (() => void) | null = null;
 
   protected readonly possWords = POSS_SHORT_LABELS;
+  protected readonly partialWords = partialWords;
   protected readonly dueReasonLabels = DUE_REASON_LABELS;
   protected readonly patientName = patientName;
   protected readonly valueWithUnit = valueWithUnit;
   protected readonly drugName = drugName;
+
+  protected readonly isHeld = isHeld;
+
+  protected readonly density = signal<BoardDensity>(
+    this.remembered(BOARD_DENSITY_KEY) === 'compact' ? 'compact' : 'comfortable',
+  );
+  protected readonly sort = signal<BoardSort>(this.remembered(BOARD_SORT_KEY) === 'bed' ? 'bed' : 'urgency');
+
+  /*
+   * Rows never move under the user's pointer or focus: while either is in the table, the order on
+   * screen is held (values still update in place) and a new order waits for the first refresh after
+   * the pointer and focus have left, then is announced.
+   */
+  private pointerInTable = false;
+  private focusInTable = false;
+  private readonly heldOrder = signal<string[] | null>(null);
+  /** What the polite live region says about the order of the rows. */
+  protected readonly orderNote = signal('');
 
   protected readonly wards = signal<Ward[]>([]);
   protected readonly board = signal<WardBoard | null>(null);
@@ -85,6 +116,26 @@ export class WardBoardPage {
     const board = this.board();
     return board && board.ward === this.selectedWard() ? board : null;
   });
+  /** The rows in the order chosen (server's urgency, or bed), before any hold. */
+  private readonly sortedRows = computed(() => {
+    const rows = this.shown()?.rows ?? [];
+    return this.sort() === 'bed' ? [...rows].sort(byBed) : rows;
+  });
+  /** The rows as shown: in the held order while the user is in the table, new admissions last. */
+  protected readonly rows = computed(() => {
+    const sorted = this.sortedRows();
+    const held = this.heldOrder();
+    if (!held) {
+      return sorted;
+    }
+    const byId = new Map(sorted.map((row) => [row.admissionId, row]));
+    const kept = held.flatMap((id) => byId.get(id) ?? []);
+    return [...kept, ...sorted.filter((row) => !held.includes(row.admissionId))];
+  });
+  protected readonly tableLabel = computed(
+    () =>
+      `Patients on ${this.shown()?.ward ?? ''}, ${this.sort() === 'bed' ? 'by bed' : 'most urgent first'}`,
+  );
   protected readonly updatedAt = computed(() => {
     const board = this.shown();
     return board ? wardClockWithSeconds(board.generatedAt, board.timeZone) : null;
@@ -112,6 +163,48 @@ export class WardBoardPage {
     void this.router.navigate([], { queryParams: { ward }, replaceUrl: true });
   }
 
+  protected chooseDensity(density: BoardDensity): void {
+    this.density.set(density);
+    this.remember(BOARD_DENSITY_KEY, density);
+  }
+
+  protected chooseSort(sort: BoardSort): void {
+    // The user asked for this order: apply it now, not at the next refresh.
+    this.sort.set(sort);
+    this.remember(BOARD_SORT_KEY, sort);
+    this.heldOrder.set(null);
+    this.orderNote.set('');
+  }
+
+  protected pointerEntered(): void {
+    this.pointerInTable = true;
+    this.hold();
+  }
+
+  protected pointerLeft(): void {
+    this.pointerInTable = false;
+  }
+
+  protected focusEntered(): void {
+    this.focusInTable = true;
+    this.hold();
+  }
+
+  protected focusLeft(event: FocusEvent): void {
+    const table = event.currentTarget as HTMLElement;
+    this.focusInTable = !!event.relatedTarget && table.contains(event.relatedTarget as Node);
+  }
+
+  /** "Paused since 13:59: hallucinations", or null while the infusion runs. */
+  protected heldWords(row: WardBoardRow, board: WardBoard): string | null {
+    return heldInfusionWords(
+      row.status,
+      row.lastInfusionEvent,
+      board.timeZone,
+      Date.parse(board.generatedAt),
+    );
+  }
+
   protected due(row: WardBoardRow, board: WardBoard): string {
     return dueWords(row, board.generatedAt, board.timeZone);
   }
@@ -127,6 +220,46 @@ export class WardBoardPage {
   /** NEWS2 bands have their own column; the chips show what else the last set raised. */
   protected otherFlags(flags: ObservationFlag[]): ObservationFlag[] {
     return flags.filter((flag) => !flag.startsWith('news2-'));
+  }
+
+  private hold(): void {
+    if (!this.heldOrder()) {
+      this.heldOrder.set(this.rows().map((row) => row.admissionId));
+    }
+  }
+
+  /** After each refresh: keep holding while the user is in the table, else apply the new order. */
+  private settleOrder(): void {
+    const held = this.heldOrder();
+    if (!held) {
+      return;
+    }
+    const fresh = this.sortedRows().map((row) => row.admissionId);
+    const changed = !sameOrder(held, fresh);
+    if (this.pointerInTable || this.focusInTable) {
+      if (changed) {
+        this.orderNote.set('The order has changed; it will be updated once you leave the table.');
+      }
+      return;
+    }
+    this.heldOrder.set(null);
+    this.orderNote.set(changed ? 'The order of the patients has been updated.' : '');
+  }
+
+  private remembered(key: string): string | null {
+    try {
+      return this.document.defaultView?.localStorage.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private remember(key: string, value: string): void {
+    try {
+      this.document.defaultView?.localStorage.setItem(key, value);
+    } catch {
+      // A browser that keeps nothing still shows the board as chosen, for this visit.
+    }
   }
 
   private watch(ward: string): void {
@@ -152,6 +285,7 @@ export class WardBoardPage {
       next: (board) => {
         this.board.set(board);
         this.refreshProblem.set(null);
+        this.settleOrder();
       },
       error: (error: HttpErrorResponse) => this.refreshProblem.set(toProblem(error)),
     });

@@ -1,3 +1,4 @@
+import { Spo2Scale2TargetResponse } from '../../observations/dto/spo2-scale2-target.request.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PatientResponse } from '../../patients/dto/patient.response.js';
 import { ObservationScheduleResponse } from '../../observations/dto/observation-schedule.request.js';
@@ -77,6 +78,12 @@ export class AdmissionResponse extends AdmissionSummaryResponse {
     description: 'The schedule in force; the default (setBy null) until a prescriber sets one.',
   })
   observationSchedule: ObservationScheduleResponse;
+  @ApiProperty({
+    type: Spo2Scale2TargetResponse,
+    nullable: true,
+    description: "The prescriber's documented SpO2 target for scale 2; null: scale 1 applies.",
+  })
+  spo2Scale2Target: Spo2Scale2TargetResponse | null;
   @ApiProperty({ type: InfusionEventResponse, isArray: true, description: 'In clinical time order.' })
   events: InfusionEventResponse[];
 }

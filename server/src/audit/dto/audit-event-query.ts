@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsISO8601,
   IsInt,
+  MinLength,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +23,14 @@ export class AuditEventQuery {
   @IsOptional()
   @IsUUID()
   admissionId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Events about this patient's record or any of the patient's admissions.",
+  })
+  @IsOptional()
+  @IsUUID()
+  patientId?: string;
 
   @ApiPropertyOptional({
     example: 'auth.sign-in',
@@ -54,4 +63,14 @@ export class AuditEventQuery {
   @Min(1)
   @Max(200)
   limit?: number;
+}
+
+export class AuditPatientSearchQuery {
+  @ApiProperty({
+    description: 'Start of an MRN, family name or given name ("Family, Given" narrows by both).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q: string;
 }

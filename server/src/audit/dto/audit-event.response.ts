@@ -1,5 +1,29 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent } from '../audit-event.entity.js';
+import type { AuditEventView } from '../audit-events.service.js';
+
+export class AuditPatientResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() mrn: string;
+  @ApiProperty() familyName: string;
+  @ApiProperty() givenName: string;
+}
+
+export class AuditPatientListResponse {
+  @ApiProperty({ type: AuditPatientResponse, isArray: true }) items: AuditPatientResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class AuditUserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+}
+
+export class AuditUserListResponse {
+  @ApiProperty({ type: AuditUserResponse, isArray: true }) items: AuditUserResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
 
 export class AuditEventResponse {
   @ApiProperty() id: string;
@@ -12,11 +36,30 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, nullable: true }) admissionId: string | null;
   @ApiProperty({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty({ type: String, nullable: true }) clientAddress: string | null;
-  @ApiProperty({ nullable: true, description: 'For writes: { before, after }.' }) change: unknown;
+  @ApiProperty({
+    nullable: true,
+    description: 'For writes: { before, after }. Admins only: a change may name a patient.',
+  })
+  change: unknown;
+}
+
+export class AuditEventListItem extends AuditEventResponse {
+  @ApiProperty({
+    type: AuditPatientResponse,
+    nullable: true,
+    description: 'The patient the event is about; admins only (auditors never see patient identity).',
+  })
+  patient: AuditPatientResponse | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The user's current name, for events about a user.",
+  })
+  entityDisplayName: string | null;
 }
 
 export class AuditEventPage {
-  @ApiProperty({ type: AuditEventResponse, isArray: true }) items: AuditEventResponse[];
+  @ApiProperty({ type: AuditEventListItem, isArray: true }) items: AuditEventListItem[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
@@ -53,4 +96,18 @@ export function withoutPhoneNumbers(change: unknown): unknown {
         : withoutPhoneNumbers(value),
     ]),
   );
+}
+
+/** For the viewer: admins see who the event is about and what changed; auditors see neither. */
+export function toAuditEventListItem(
+  view: AuditEventView,
+  options: { identified: boolean },
+): AuditEventListItem {
+  const response = toAuditEventResponse(view.event);
+  return {
+    ...response,
+    change: options.identified ? response.change : null,
+    patient: options.identified ? view.patient : null,
+    entityDisplayName: view.entityDisplayName,
+  };
 }

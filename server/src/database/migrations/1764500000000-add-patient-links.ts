@@ -38,7 +38,9 @@ export class AddPatientLinks1764500000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE UNIQUE INDEX patient_links_one_open ON patient_links (follow_up_id) WHERE revoked_at IS NULL AND submitted_at IS NULL',
     );
-    await queryRunner.query('CREATE INDEX patient_links_by_follow_up ON patient_links (follow_up_id, issued_at)');
+    await queryRunner.query(
+      'CREATE INDEX patient_links_by_follow_up ON patient_links (follow_up_id, issued_at)',
+    );
 
     await queryRunner.query(`
       CREATE TABLE patient_responses (

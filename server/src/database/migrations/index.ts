@@ -6,6 +6,8 @@ import { AddObservationSetsAndSchedules1764072000000 } from './1764072000000-add
 import { AddFollowUps1764100000000 } from './1764100000000-add-follow-ups.js';
 // Patient-reported follow-ups (issue 13)
 import { AddPatientLinks1764500000000 } from './1764500000000-add-patient-links.js';
+// Bedside safety: partial sets, confirmed extremes, SpO2 scale 2 targets (issue 12)
+import { AddPartialSetsAndConfirmations1764600000000 } from './1764600000000-add-partial-sets-and-confirmations.js';
 // Correcting a terminal event of follow-ups (issue 9)
 import { AddFollowUpReopening1764950000000 } from './1764950000000-add-follow-up-reopening.js';
 
@@ -19,6 +21,8 @@ export const migrations = [
   AddFollowUps1764100000000,
   // Patient-reported follow-ups (issue 13)
   AddPatientLinks1764500000000,
+  // Bedside safety: partial sets, confirmed extremes, SpO2 scale 2 targets (issue 12)
+  AddPartialSetsAndConfirmations1764600000000,
   // Correcting a terminal event of follow-ups (issue 9)
   AddFollowUpReopening1764950000000,
 ];

@@ -1,6 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -14,13 +16,31 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CONFIRMABLE_READINGS,
+  PARTIAL_REASONS,
   POSS_LEVELS,
+  RATE_UNITS,
   SIDE_EFFECT_GRADES,
+  type ConfirmableReading,
   type Consciousness,
+  type PartialReason,
   type Poss,
+  type RateUnit,
   type SideEffectGrade,
 } from '@infusion-tracker/clinical';
-import { RateValue } from '../../infusions/dto/infusion-order.request.js';
+
+/** What the pump shows, as the nurse read it: 0 when the pump is off. */
+export class PumpReading {
+  @ApiProperty({ example: 0.15, minimum: 0, description: '0: the pump is off.' })
+  @IsNumber(
+    { maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false },
+    { message: '$property must be a number with at most 4 decimal places' },
+  )
+  @Min(0)
+  @Max(10000)
+  value: number;
+  @ApiProperty({ enum: RATE_UNITS }) @IsIn(RATE_UNITS) unit: RateUnit;
+}
 
 const CONSCIOUSNESS = ['alert', 'confusion', 'voice', 'pain', 'unresponsive'] as const;
 
@@ -74,7 +94,9 @@ export class SideEffectGrades {
 
 /**
  * One observation set. Plausibility limits refuse impossible values (SpO2 above 100, 3.7 °C typed for
- * 37) and allow extreme real ones. Any NEWS2 item may be left out; the set then has no complete NEWS2.
+ * 37); extreme real ones are stored only when named in confirmedReadings. At least one item must be
+ * recorded; a set without a complete NEWS2 needs a partialReason. Side effects left out (or null) are
+ * "not assessed", never "none".
  */
 export class CreateObservationSetRequest {
   @ApiPropertyOptional({
@@ -129,20 +151,51 @@ export class CreateObservationSetRequest {
   @Max(10)
   painScore?: number;
 
-  @ApiPropertyOptional({ type: SideEffectGrades })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SideEffectGrades)
-  sideEffects?: SideEffectGrades;
-
   @ApiPropertyOptional({
-    type: RateValue,
-    description: 'The rate the pump shows, in its unit, as read by the nurse.',
+    type: SideEffectGrades,
+    nullable: true,
+    description:
+      'Grades as assessed ("none" only when the nurse said so). Left out, null or {}: not assessed.',
   })
   @IsOptional()
   @ValidateNested()
-  @Type(() => RateValue)
-  pumpRate?: RateValue;
+  @Type(() => SideEffectGrades)
+  sideEffects?: SideEffectGrades | null;
+
+  @ApiPropertyOptional({
+    type: PumpReading,
+    description: 'The rate the pump shows, in its unit, as read by the nurse; 0 when it is off.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PumpReading)
+  pumpRate?: PumpReading;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+
+  @ApiPropertyOptional({
+    enum: PARTIAL_REASONS,
+    description: 'Required when the set has no complete NEWS2; refused for a complete one.',
+  })
+  @IsOptional()
+  @IsIn(PARTIAL_REASONS)
+  partialReason?: PartialReason;
+
+  @ApiPropertyOptional({ description: 'Required with partialReason "other"; optional detail otherwise.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  partialReasonText?: string;
+
+  @ApiPropertyOptional({
+    enum: CONFIRMABLE_READINGS,
+    isArray: true,
+    description:
+      'The readings outside their plausible range that the nurse confirmed (each such reading must be named).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CONFIRMABLE_READINGS, { each: true })
+  confirmedReadings?: ConfirmableReading[];
 }

@@ -1,4 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  CONFIRMABLE_READINGS,
+  PARTIAL_REASONS,
+  type ConfirmableReading,
+  type PartialReason,
+} from '@infusion-tracker/clinical';
 import { EnteredInErrorResponse, toEnteredInError } from '../../common/entered-in-error.response.js';
 import { RateValueResponse } from '../../infusions/dto/infusion-order.response.js';
 import type { ObservationSet } from '../observation-set.entity.js';
@@ -20,12 +26,28 @@ export class ObservationSetResponse {
   @ApiProperty({ type: Number, nullable: true }) temperatureC: number | null;
   @ApiProperty({ type: String, nullable: true }) sedation: string | null;
   @ApiProperty({ type: Number, nullable: true }) painScore: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sideEffects: Record<
-    string,
-    string
-  >;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'Null: side effects not assessed. A side effect left out was not graded.',
+  })
+  sideEffects: Record<string, string> | null;
   @ApiProperty({ type: RateValueResponse, nullable: true }) pumpRate: RateValueResponse | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({
+    enum: PARTIAL_REASONS,
+    nullable: true,
+    description: 'Why the set has no complete NEWS2; null for a complete set.',
+  })
+  partialReason: PartialReason | null;
+  @ApiProperty({ type: String, nullable: true }) partialReasonText: string | null;
+  @ApiProperty({
+    enum: CONFIRMABLE_READINGS,
+    isArray: true,
+    description: 'Readings outside their plausible range that the nurse confirmed.',
+  })
+  confirmedReadings: ConfirmableReading[];
   @ApiProperty({
     description:
       'As scoreNews2 returns it: complete, total, parameters, anySingleParameterThree, response, missing.',
@@ -65,12 +87,19 @@ export function toObservationSetResponse(
     temperatureC: set.temperatureC === null ? null : Number(set.temperatureC),
     sedation: set.sedation,
     painScore: set.painScore,
-    sideEffects: set.sideEffects as Record<string, string>,
+    // Sets stored before issue 12 without side effects hold {}: that asserted nothing either.
+    sideEffects:
+      set.sideEffects && Object.keys(set.sideEffects).length > 0
+        ? (set.sideEffects as Record<string, string>)
+        : null,
     pumpRate:
       set.pumpRateValue !== null && set.pumpRateUnit !== null
         ? { value: Number(set.pumpRateValue), unit: set.pumpRateUnit }
         : null,
     comment: set.comment,
+    partialReason: set.partialReason,
+    partialReasonText: set.partialReasonText,
+    confirmedReadings: set.confirmedReadings ?? [],
     news2: set.news2 as unknown as Record<string, unknown>,
     flags: set.flags,
     recordedBy: set.recordedBy,

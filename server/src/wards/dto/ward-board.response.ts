@@ -1,3 +1,4 @@
+import { PARTIAL_REASONS } from '@infusion-tracker/clinical';
 import { ApiProperty } from '@nestjs/swagger';
 import { RateValueResponse, ConcentrationResponse } from '../../infusions/dto/infusion-order.response.js';
 
@@ -32,7 +33,23 @@ export class BoardLastSet {
   news2Response: string | null;
   @ApiProperty() news2Complete: boolean;
   @ApiProperty({ type: String, nullable: true }) sedation: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: PARTIAL_REASONS,
+    description: 'Why the set has no complete NEWS2; null for a complete set.',
+  })
+  partialReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) partialReasonText: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'NRS 0-10 as recorded; null when not recorded.' })
+  painScore: number | null;
   @ApiProperty({ type: String, isArray: true }) flags: string[];
+}
+
+export class BoardInfusionEvent {
+  @ApiProperty({ enum: ['start', 'pause', 'resume', 'stop'] }) type: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 export class WardBoardRowResponse {
@@ -45,9 +62,16 @@ export class WardBoardRowResponse {
   @ApiProperty() status: string;
   @ApiProperty({ type: BoardOrder, nullable: true }) currentOrder: BoardOrder | null;
   @ApiProperty({ type: BoardLastSet, nullable: true }) lastSet: BoardLastSet | null;
+  @ApiProperty({
+    type: BoardInfusionEvent,
+    nullable: true,
+    description: 'The latest start, pause, resume or stop: what a paused or stopped row shows first.',
+  })
+  lastInfusionEvent: BoardInfusionEvent | null;
   @ApiProperty({ format: 'date-time' }) nextDueAt: string;
   @ApiProperty() overdueMinutes: number;
-  @ApiProperty({ enum: ['first-set', 'after-change', 'routine', 'news2', 'sedation'] }) dueReason: string;
+  @ApiProperty({ enum: ['first-set', 'after-change', 'routine', 'news2', 'sedation', 'asleep'] })
+  dueReason: string;
 }
 
 export class WardBoardResponse {
