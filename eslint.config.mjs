@@ -34,6 +34,24 @@ export default tseslint.config(
     },
   },
   {
+    // Dates and instants go through the calendar-checked decorators of server/src/common/dates.ts (ADR 7).
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsISO8601', 'IsDateString', 'IsDate'],
+              message: 'Use IsCalendarDate or IsInstant from common/dates.ts (real dates, 1900-2100).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,

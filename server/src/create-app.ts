@@ -9,6 +9,13 @@ import type { AppConfig } from './config/app-config.js';
 import { createLogger, logRequests, PinoNestLogger } from './common/logger.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
+import {
+  acceptJsonBodiesOnly,
+  clientErrorHandler,
+  frameworkErrors,
+  InputRulesPipe,
+  refuseMalformedUrls,
+} from './common/input-rules.js';
 import { serveClient } from './client-assets.js';
 import { useSecurityHeaders } from './common/security-headers.js';
 import { withoutPatientLinkToken } from './patient-links/patient-link-token.js';
@@ -29,6 +36,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -36,9 +45,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     {
       logger: new PinoNestLogger(log),
       bufferLogs: false,
+      bodyParser: false, // JSON only, parsed by acceptJsonBodiesOnly
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonBodiesOnly(fastify);
+  refuseMalformedUrls(fastify);
   // A patient link's token is a credential: logs show its hash prefix (issue 13).
   logRequests(fastify, (url) => withoutPatientLinkToken(url, config.sessionSecret));
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -64,7 +76,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   await app.register(fastifyCookie);
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputRulesPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.clientDir !== null));
   if (config.clientDir) serveClient(app, config.clientDir);
 

@@ -34,6 +34,7 @@ export function toProblem(error: unknown, log: Pick<Logger, 'error'>): Problem {
         'Something went wrong on the server. It has been logged; quote the request id when reporting it.',
     };
   }
+  if (status === 415) return httpProblem(415, 'Send the body as JSON, with Content-Type: application/json.');
   return httpProblem(status, messageOf(error) ?? HTTP_PROBLEMS[status]?.title ?? 'Request failed');
 }
 

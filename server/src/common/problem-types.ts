@@ -70,10 +70,13 @@ export const HTTP_PROBLEMS: Record<number, { code: string; title: string }> = {
   403: { code: 'forbidden', title: 'Not allowed for your role' },
   404: { code: 'not-found', title: 'Not found' },
   405: { code: 'method-not-allowed', title: 'Method not allowed' },
+  408: { code: 'request-timeout', title: 'Request took too long' },
   409: { code: 'conflict', title: 'Conflict with the current state' },
   413: { code: 'payload-too-large', title: 'Request too large' },
+  414: { code: 'uri-too-long', title: 'URL too long' },
   415: { code: 'unsupported-media-type', title: 'Unsupported media type' },
   422: { code: 'unprocessable', title: 'Unprocessable request' },
   429: { code: 'rate-limited', title: 'Too many requests' },
+  431: { code: 'headers-too-large', title: 'Request headers too large' },
   503: { code: 'unavailable', title: 'Service unavailable' },
 };

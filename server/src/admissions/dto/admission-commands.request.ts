@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInstant } from '../../common/dates.js';
 
 /** Every write to an admission names the version it was based on; a stale one is refused with 409. */
 export class VersionedRequest {
@@ -18,7 +19,7 @@ export class DischargeRequest extends VersionedRequest {
 
   @ApiPropertyOptional({ description: 'Defaults to now; never in the future.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   dischargedAt?: string;
 
   @ApiPropertyOptional({ description: 'Required when the infusion never started.' })

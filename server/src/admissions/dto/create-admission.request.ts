@@ -3,18 +3,17 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate, IsInstant } from '../../common/dates.js';
 import { DRUGS, INDICATIONS, type Drug, type Indication } from '../admission-status.js';
 
 export class CreateAdmissionRequest {
@@ -49,7 +48,7 @@ export class CreateAdmissionRequest {
 
   @ApiPropertyOptional({ description: 'Defaults to now; may be earlier, never in the future.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   admittedAt?: string;
 
   @ApiPropertyOptional({ description: 'true: a planned admission (not yet on the ward).' })
@@ -71,8 +70,9 @@ export class CreateAdmissionRequest {
     (request: CreateAdmissionRequest) =>
       request.weightKg !== undefined || request.weightMeasuredOn !== undefined,
   )
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'weightMeasuredOn must be a date, YYYY-MM-DD, when a weight is given',
+  @IsCalendarDate({
+    message:
+      'weightMeasuredOn must be a real date, YYYY-MM-DD, between 1900 and 2100, when a weight is given',
   })
   weightMeasuredOn?: string;
 

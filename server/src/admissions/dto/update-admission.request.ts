@@ -5,13 +5,13 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates.js';
 import { VersionedRequest } from './admission-commands.request.js';
 
 /** Corrections to the admission's own details; the clinical record (orders, events) has its own commands. */
@@ -37,8 +37,9 @@ export class UpdateAdmissionRequest extends VersionedRequest {
     (request: UpdateAdmissionRequest) =>
       request.weightKg !== undefined || request.weightMeasuredOn !== undefined,
   )
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'weightMeasuredOn must be a date, YYYY-MM-DD, when a weight is given',
+  @IsCalendarDate({
+    message:
+      'weightMeasuredOn must be a real date, YYYY-MM-DD, between 1900 and 2100, when a weight is given',
   })
   weightMeasuredOn?: string;
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsISO8601,
   IsInt,
   MinLength,
   IsOptional,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsInstant } from '../../common/dates.js';
 
 export class AuditEventQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -43,12 +43,12 @@ export class AuditEventQuery {
 
   @ApiPropertyOptional({ description: 'ISO 8601 date-time with offset; inclusive.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601 date-time with offset; exclusive.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })

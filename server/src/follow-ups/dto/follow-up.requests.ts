@@ -6,12 +6,10 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -19,6 +17,7 @@ import {
   ValidateNested,
   IsArray,
 } from 'class-validator';
+import { EARLIEST_YEAR, IsCalendarDate, IsInstant, LATEST_YEAR } from '../../common/dates.js';
 import {
   ATTEMPT_RESULTS,
   CONTACT_METHODS,
@@ -36,8 +35,9 @@ import {
   type OutcomeMethod,
 } from '../follow-up-outcome.entity.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (field: string) => ({ message: `${field} must be a date, YYYY-MM-DD` });
+const dateMessage = (field: string) => ({
+  message: `${field} must be a real date, YYYY-MM-DD, between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+});
 
 export class ReasonRequest {
   @ApiProperty({ example: 'Patient asked to be called after surgery' })
@@ -49,8 +49,7 @@ export class ReasonRequest {
 
 export class ExtraFollowUpRequest extends ReasonRequest {
   @ApiProperty({ format: 'date', description: 'Local date in the ward time zone; not before discharge.' })
-  @IsISO8601({ strict: true }, dateMessage('dueOn'))
-  @Matches(DATE, dateMessage('dueOn'))
+  @IsCalendarDate(dateMessage('dueOn'))
   dueOn: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 28, default: 3, description: 'Days either side of dueOn.' })
@@ -70,7 +69,7 @@ export class AttemptRequest {
     format: 'date-time',
     description: 'When it was tried; not in the future, not before discharge.',
   })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at: string;
 
   @ApiProperty({ enum: ATTEMPT_RESULTS })
@@ -104,8 +103,7 @@ export class OutcomeRequest {
     format: 'date',
     description: 'Not before the discharge date, not in the future (ward time zone).',
   })
-  @IsISO8601({ strict: true }, dateMessage('assessedOn'))
-  @Matches(DATE, dateMessage('assessedOn'))
+  @IsCalendarDate(dateMessage('assessedOn'))
   assessedOn: string;
 
   @ApiProperty({ enum: OUTCOME_METHODS })
@@ -148,8 +146,7 @@ export class OutcomeRequest {
     description: 'Required when benefitOngoing is false; not before discharge, not after assessedOn.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, dateMessage('benefitEndedOn'))
-  @Matches(DATE, dateMessage('benefitEndedOn'))
+  @IsCalendarDate(dateMessage('benefitEndedOn'))
   benefitEndedOn?: string;
 
   @ApiPropertyOptional({ description: 'The patient is unsure of the exact day.' })
@@ -203,8 +200,7 @@ export class TerminalEventRequest extends ReasonRequest {
   kind: TerminalEventKind;
 
   @ApiProperty({ format: 'date', description: 'Not before the discharge date, not in the future.' })
-  @IsISO8601({ strict: true }, dateMessage('on'))
-  @Matches(DATE, dateMessage('on'))
+  @IsCalendarDate(dateMessage('on'))
   on: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsInstant } from '../../common/dates.js';
 import { VersionedRequest } from '../../admissions/dto/admission-commands.request.js';
 import { INFUSION_EVENT_TYPES, type InfusionEventType } from '../rate-units.js';
 
@@ -10,7 +11,7 @@ export class CreateInfusionEventRequest extends VersionedRequest {
     description: 'Defaults to now; may be earlier, never in the future or before admission.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({

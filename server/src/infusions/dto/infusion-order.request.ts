@@ -4,7 +4,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -15,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../../common/dates.js';
 import { VersionedRequest } from '../../admissions/dto/admission-commands.request.js';
 import { RATE_UNITS, ROUTES, type RateUnit, type Route } from '../rate-units.js';
 
@@ -75,7 +75,7 @@ export class CreateInfusionOrderRequest extends VersionedRequest {
   endPoints?: string;
 
   @ApiProperty({ description: 'When the order takes effect; never in the future.' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   effectiveFrom: string;
 
   @ApiProperty({ example: 'Starting dose' }) @IsString() @MinLength(1) @MaxLength(500) reason: string;

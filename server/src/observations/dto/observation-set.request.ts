@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant } from '../../common/dates.js';
 import {
   CONFIRMABLE_READINGS,
   PARTIAL_REASONS,
@@ -103,7 +103,7 @@ export class CreateObservationSetRequest {
     description: 'Defaults to now; retrospective allowed, never future or before admission.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   takenAt?: string;
 
   @ApiPropertyOptional({ description: 'breaths/min' })

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates.js';
 import { PatientContactRequest } from './patient-contact.request.js';
 import { SEXES, type Sex } from '../patient.entity.js';
 
@@ -32,8 +24,7 @@ export class CreatePatientRequest {
   givenName: string;
 
   @ApiProperty({ example: '1975-04-30', format: 'date' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date, YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth: string;
 
   @ApiProperty({ enum: SEXES })
