@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { servingDataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { AppInfoModule } from './app-info/app-info.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -30,7 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(servingDataSourceOptions(databaseUrl)),
         HealthModule,
         AppInfoModule,
         AuditModule,

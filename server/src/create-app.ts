@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -30,7 +31,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const log = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
-    disableRequestLogging: true, // logRequests writes one line per request instead
+    // logRequests writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 256 * 1024,
     requestIdHeader: 'x-request-id',

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, ConfigError } from './config/app-config.js';
+import { loadConfig, ConfigError, describeDatabaseUrl } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { openDatabaseServer, DatabaseUnreachable, type DatabaseServer } from './database/database-server.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
@@ -51,7 +51,9 @@ function announce(config: ReturnType<typeof loadConfig>, database: DatabaseServe
     '',
     `infusion-tracker is running at http://${shownHost}:${config.port}/`,
     `  API docs: http://${shownHost}:${config.port}/api/docs`,
-    `  Database: ${database.embedded ? `embedded PostgreSQL (${config.embeddedPostgres.dataDir})` : 'DATABASE_URL'}`,
+    database.embedded
+      ? `  Database: embedded PostgreSQL on port ${config.embeddedPostgres.port} (data in ${config.embeddedPostgres.dataDir})`
+      : `  Database: PostgreSQL at ${describeDatabaseUrl(database.url)} (DATABASE_URL)`,
   ];
   if (config.demoMode) {
     lines.push('  Demo mode: sign in as nurse, prescriber, auditor or admin, password infusion-demo');

@@ -12,12 +12,25 @@ export function createLogger(level: string): Logger {
   });
 }
 
+/**
+ * Nest's start-up chatter (a line per module, controller and route): debug, so that `LOG_LEVEL=debug`
+ * shows the routes and a normal start shows only what matters, ending with the banner.
+ */
+const START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
 /** Lets Nest's own messages go through the same pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && START_UP_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { DomainError } from './domain-error.js';
 import { HTTP_PROBLEMS, problemTypeFor } from './problem-types.js';
 
@@ -21,6 +22,15 @@ export function toProblem(error: unknown, log: Pick<Logger, 'error'>): Problem {
   if (error instanceof DomainError) {
     const { status, title } = problemTypeFor(error.code);
     return { type: `/problems/${error.code}`, title, status, detail: error.detail, ...error.extensions };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: '/problems/database-unavailable',
+      title: 'Database unavailable',
+      status: 503,
+      detail:
+        'The database cannot be reached at the moment. Try again shortly (an observation set sent again with the same Idempotency-Key is stored once).',
+    };
   }
   const status = statusOf(error);
   if (status === null || status >= 500) {

@@ -5,6 +5,8 @@ import { UsersService } from '../users/users.service.js';
 import type { Role } from '../auth/roles.js';
 import type { User } from '../users/user.entity.js';
 
+export type ApiTarget = Pick<TestApp, 'http'> | { http: string };
+
 /**
  * A browser-like client for integration tests: keeps cookies and sends the XSRF-TOKEN cookie back as
  * X-XSRF-TOKEN on writes, as Angular's HttpClient does.
@@ -13,17 +15,18 @@ export class ApiClient {
   private readonly agent: ReturnType<typeof request.agent>;
   private readonly cookies = new Map<string, string>();
 
-  constructor(testApp: TestApp) {
+  /** The app in this process, or a server process's URL (`{ http: 'http://127.0.0.1:port' }`). */
+  constructor(testApp: ApiTarget) {
     this.agent = request.agent(testApp.http);
   }
 
-  static async anonymous(testApp: TestApp): Promise<ApiClient> {
+  static async anonymous(testApp: ApiTarget): Promise<ApiClient> {
     const client = new ApiClient(testApp);
     await client.get('/api/app-info');
     return client;
   }
 
-  static async signedIn(testApp: TestApp, username: string, password = TEST_PASSWORD): Promise<ApiClient> {
+  static async signedIn(testApp: ApiTarget, username: string, password = TEST_PASSWORD): Promise<ApiClient> {
     const client = await ApiClient.anonymous(testApp);
     const response = await client.post('/api/auth/login', { username, password });
     if (response.status !== 200)

@@ -13,7 +13,14 @@ export interface TestApp {
 
 /** Boots the real application, as main.ts does, on a fresh database of this test file's own. */
 export async function bootTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  return bootTestAppOn(await createTestDatabase(), overrides);
+}
+
+/** The same on a database made elsewhere (closing the app drops it). */
+export async function bootTestAppOn(
+  database: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
   const config = loadConfig(
     {
       LOG_LEVEL: 'silent',
