@@ -7,6 +7,8 @@
 //      stay, and the page in Chromium (charts drawn after a cold load, the initial bundle in gzip bytes).
 //   4. The follow-up worklist (issue 9, bench/worklist.mjs): GET /api/follow-ups on `--years` of history
 //      with follow-ups, sequential and at 10 concurrent, beside another build with --compare-dist.
+//   5. The reports (issue 11, --only reports, bench/reports.mjs): the outcome report grouped by
+//      indication and the service report at 5 connections, and the analysis data set as CSV.
 // Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { OBSERVATION_SET } from './observation-body.mjs';
+import { downloadCsv } from './reports.mjs';
 import { measurePage, sevenDayAdmission } from './timeline.mjs';
 import { fillFollowUps } from './worklist.mjs';
 import {
@@ -36,7 +39,8 @@ import {
 
 const USAGE = `npm run bench [-- options]
   --years N              years of synthetic history under the ward board (default 10; 1 for a quick run)
-  --only record|board|timeline|worklist   run one of the benchmarks
+  --only record|board|timeline|worklist|reports   run one of the benchmarks
+  --report-requests N    requests per report benchmark (default 200 at 5 connections; 50 sequential)
   --connections N        concurrent connections for recording sets (default 50)
   --seconds N            measured seconds per recording run (default 10), after --warmup N (default 5)
   --rounds N             recording runs per server, alternating which goes first (default 1)
@@ -71,6 +75,7 @@ const { values: options } = parseArgs({
     'profile-app': { type: 'string' },
     'timeline-requests': { type: 'string', default: '300' },
     'page-loads': { type: 'string', default: '5' },
+    'report-requests': { type: 'string', default: '200' },
     client: { type: 'string' },
     'worklist-requests': { type: 'string', default: '300' },
     'compare-dist': { type: 'string' },
@@ -101,9 +106,10 @@ const settings = {
   timelineRequests: number('timeline-requests', 1, 100_000),
   pageLoads: number('page-loads', 0, 50),
   worklistRequests: number('worklist-requests', 1, 100_000),
+  reportRequests: number('report-requests', 10, 100_000),
 };
-if (options.only && !['record', 'board', 'timeline', 'worklist'].includes(options.only)) {
-  process.stderr.write(`bench: --only must be record, board, timeline or worklist.\n`);
+if (options.only && !['record', 'board', 'timeline', 'worklist', 'reports'].includes(options.only)) {
+  process.stderr.write(`bench: --only must be record, board, timeline, worklist or reports.\n`);
   process.exit(2);
 }
 
@@ -125,9 +131,12 @@ const { wardBoardRows } = await fromDist('server/src/wards/ward-board.queries.js
 
 const WARD = 'Pain Medicine Unit';
 const NURSE = { username: 'bench-nurse', password: randomBytes(18).toString('base64url') };
+const AUDITOR = { username: 'bench-auditor', password: randomBytes(18).toString('base64url') };
 const logDir = mkdtempSync(path.join(os.tmpdir(), 'infusion-tracker-bench-'));
 const dataDir = path.join(os.tmpdir(), `infusion-tracker-bench-pg-${randomBytes(4).toString('hex')}`);
 const cleanups = [];
+/** The synthetic history, made once for the board and the reports (see historyDatabase). */
+let history = null;
 const progress = (line) => process.stderr.write(`bench: ${line}\n`);
 
 let cleaning = null;
@@ -174,6 +183,7 @@ try {
   if (selected('board')) results.board = await benchmarkBoard(postgres);
   if (selected('timeline')) results.timeline = await benchmarkTimeline(postgres);
   if (selected('worklist')) results.worklist = await benchmarkWorklist(postgres);
+  if (selected('reports')) results.reports = await benchmarkReports(postgres);
   printReport(results);
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2));
 } catch (error) {
@@ -277,7 +287,7 @@ async function startApp(databaseUrl, label, script = mainScript) {
 }
 
 /** Signs the benchmark nurse in as the browser does: session cookie plus the XSRF token echoed in a header. */
-async function signIn(base) {
+async function signIn(base, user = NURSE) {
   const jar = new Map();
   const keep = (response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -294,7 +304,7 @@ async function signIn(base) {
       cookie: cookie(),
       'x-xsrf-token': decodeURIComponent(jar.get('XSRF-TOKEN') ?? ''),
     },
-    body: JSON.stringify(NURSE),
+    body: JSON.stringify(user),
   });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   keep(response);
@@ -421,9 +431,15 @@ async function benchmarkRecording(postgres) {
   return { runs, stored: stored.rows[0], admissions: database.admissionIds.length };
 }
 
+/** The `--years` of synthetic history, made once for the board and the reports. */
+function historyDatabase(postgres) {
+  history ??= syntheticDatabase(postgres, 'bench_history', settings.years);
+  return history;
+}
+
 async function benchmarkBoard(postgres) {
   progress(`board: generating ${settings.years} years of synthetic history`);
-  const database = await syntheticDatabase(postgres, 'bench_history', settings.years);
+  const database = await historyDatabase(postgres);
   progress(`board: generated in ${database.summary.seconds.toFixed(1)} s`);
   const app = await startApp(database.url, 'app-board');
   const boardPath = `/api/wards/${encodeURIComponent(WARD)}/board`;
@@ -589,6 +605,67 @@ async function benchmarkWorklist(postgres) {
     }
   }
   return { history: { ...history, ...database.summary }, shape, runs };
+}
+
+async function benchmarkReports(postgres) {
+  progress(`reports: ${settings.years} years of synthetic history`);
+  const database = await historyDatabase(postgres);
+  await database.client.query(
+    `INSERT INTO users (username, display_name, roles, password_hash, must_change_password, active)
+     VALUES ($1, 'Benchmark auditor', ARRAY['auditor'], $2, false, true) ON CONFLICT DO NOTHING`,
+    [AUDITOR.username, await hashPassword(AUDITOR.password)],
+  );
+  const app = await startApp(database.url, 'app-reports');
+  const auditor = await signIn(`http://127.0.0.1:${app.port}`, AUDITOR);
+  const headers = { cookie: auditor.cookie };
+  const outcomesPath = '/api/reports/outcomes?groupBy=indication';
+  const servicePath = '/api/reports/service';
+  const csvPath = '/api/exports/outcome-analysis.csv';
+  const outcomes = await (await fetch(`http://127.0.0.1:${app.port}${outcomesPath}`, { headers })).json();
+  const service = await (await fetch(`http://127.0.0.1:${app.port}${servicePath}`, { headers })).json();
+  if (!outcomes.cohort || !service.admissions) throw new Error('a report did not answer');
+  const job = (path, connections, requests) => ({
+    port: app.port,
+    method: 'GET',
+    paths: [path],
+    headers,
+    body: null,
+    idempotencyPrefix: null,
+    connections,
+    warmupRequests: 10,
+    seconds: 120,
+    maxRequests: requests,
+    expectStatus: 200,
+  });
+  const context = { serverPid: app.pid, database: database.client };
+  const runs = {};
+  progress(`reports: outcome report by indication, ${settings.reportRequests} requests at 5 connections`);
+  runs.outcomes = await load(job(outcomesPath, 5, settings.reportRequests), context);
+  const sequential = Math.max(10, Math.round(settings.reportRequests / 4));
+  progress(`reports: service report, ${sequential} sequential requests`);
+  runs.serviceSequential = await load(job(servicePath, 1, sequential), context);
+  progress(`reports: service report, ${settings.reportRequests} requests at 5 connections`);
+  runs.service = await load(job(servicePath, 5, settings.reportRequests), context);
+  progress('reports: the analysis data set as CSV, 3 downloads');
+  const downloads = [];
+  for (let index = 0; index < 3; index += 1) {
+    downloads.push(
+      await downloadCsv({ port: app.port, path: csvPath, cookie: auditor.cookie, serverPid: app.pid }),
+    );
+  }
+  await app.stop();
+  return {
+    cohort: {
+      discharged: outcomes.cohort.discharged,
+      onCurve: outcomes.cohort.onCurve,
+      groups: outcomes.groups.length,
+      admissions: service.admissions.total,
+      sets: service.observationsOnTime.sets,
+      followUps: service.followUps.scheduled,
+    },
+    runs,
+    downloads,
+  };
 }
 
 function printReport(all) {
@@ -833,6 +910,61 @@ function printReport(all) {
           `loads, median ${page.drawnMedianMs} ms (target < 1000 ms: ${page.drawnMs.at(-1) < 1000 ? 'met' : 'NOT met'} at worst). ` +
           `Initial bundle (sign-in page + ward board): ${page.initial.files} JS/CSS files, ${kb(page.initial.gzipBytes)} gzip; ` +
           `the admission page from cold: ${page.admissionPage.files} files, ${kb(page.admissionPage.gzipBytes)} gzip.`,
+      );
+    }
+  }
+  if (all.reports) {
+    const { cohort, runs, downloads } = all.reports;
+    out.push('');
+    out.push(
+      `Reports, ${settings.years} years of history: ${cohort.admissions.toLocaleString('en')} admissions, ` +
+        `${cohort.discharged.toLocaleString('en')} discharged (${cohort.onCurve.toLocaleString('en')} on the curve, ` +
+        `${cohort.groups} indications), ${cohort.sets.toLocaleString('en')} observation sets, ` +
+        `${cohort.followUps.toLocaleString('en')} scheduled follow-ups`,
+    );
+    const row = (label, run) => [
+      label,
+      run.requests,
+      run.throughput.toFixed(1),
+      ms(run.latency.p50),
+      ms(run.latency.p99),
+      ms(run.latency.max),
+      failures(run),
+      ms(run.serverCpuMsPerRequest),
+      ms(run.postgresCpuMsPerRequest),
+    ];
+    out.push(
+      table(
+        [
+          '',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'failed',
+          'server CPU ms/req',
+          'PG CPU ms/req',
+        ],
+        [
+          row('outcomes by indication, 5 connections', runs.outcomes),
+          row('service report, sequential', runs.serviceSequential),
+          row('service report, 5 connections', runs.service),
+        ],
+      ),
+    );
+    const verdict = (value, target) =>
+      `${ms(value)} ms (target < ${target} ms: ${value < target ? 'met' : 'NOT met'})`;
+    out.push(
+      `Outcome report p99 at 5 connections ${verdict(runs.outcomes.latency.p99, 150)}; service report p99 ` +
+        `${verdict(Math.max(runs.service.latency.p99, runs.serviceSequential.latency.p99), 300)} at worst.`,
+    );
+    for (const [index, d] of downloads.entries()) {
+      out.push(
+        `Analysis CSV #${index + 1}: ${d.rows.toLocaleString('en')} rows, ${(d.bytes / 2 ** 20).toFixed(1)} MB in ` +
+          `${ms(d.ms)} ms (first byte ${ms(d.firstByteMs)} ms; target < 2000 ms: ${d.ms < 2000 ? 'met' : 'NOT met'}), ` +
+          `server RSS ${d.rssBeforeMb?.toFixed(0)} MB before, peak growth ${d.rssPeakGrowthMb?.toFixed(1)} MB ` +
+          `(target < 50 MB: ${d.rssPeakGrowthMb !== null && d.rssPeakGrowthMb < 50 ? 'met' : 'NOT met'}).`,
       );
     }
   }

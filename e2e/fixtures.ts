@@ -20,6 +20,7 @@ interface Fixtures {
   nursePage: Page;
   prescriberPage: Page;
   adminPage: Page;
+  auditorPage: Page;
   newPatientPage: NewPatientPage;
   admissionPage: AdmissionPage;
 }
@@ -40,6 +41,7 @@ export const test = base.extend<Fixtures>({
   newPatientPage: async ({ page }, use) => use(new NewPatientPage(page)),
   admissionPage: async ({ page }, use) => use(new AdmissionPage(page)),
   adminPage: async ({ page }, use) => use(await signedInAs(page, 'admin')),
+  auditorPage: async ({ page }, use) => use(await signedInAs(page, 'auditor')),
 });
 
 export { expect } from '@playwright/test';

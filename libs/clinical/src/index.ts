@@ -10,3 +10,4 @@ export * from './instruments.js';
 export * from './kaplan-meier.js';
 export * from './log-rank.js';
 export * from './wilson-interval.js';
+export * from './risk-table.js';

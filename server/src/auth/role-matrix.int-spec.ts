@@ -393,6 +393,30 @@ const ENDPOINTS: Endpoint[] = [
     access: ['auditor', 'prescriber', 'admin'],
     call: (c) => c.get('/api/exports/outcome-analysis.csv'),
   },
+  {
+    method: 'get',
+    path: '/api/reports/service',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/service?admittedFrom=2026-01-01'),
+  },
+  {
+    method: 'get',
+    path: '/api/reports/outcomes/admissions',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/reports/outcomes/admissions?cell=responders'),
+  },
+  {
+    method: 'get',
+    path: '/api/exports/outcome-report.csv',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/exports/outcome-report.csv?table=risk-table'),
+  },
+  {
+    method: 'get',
+    path: '/api/exports/service-report.csv',
+    access: ['auditor', 'prescriber', 'admin'],
+    call: (c) => c.get('/api/exports/service-report.csv?table=pauses'),
+  },
   // Patient-reported follow-ups (issue 13): the public routes are the only open ones besides sign-in and health.
   {
     method: 'get',

@@ -7,6 +7,7 @@ import { bootTestApp, type TestApp } from '../testing/test-app.js';
 describe('GET /api/reports/outcomes', () => {
   let testApp: TestApp;
   let auditor: ApiClient;
+  let prescriber: ApiClient;
   let cohorts: OutcomeCohorts;
   let counter = 0;
   // Far enough back that every follow-up below is in the past; Sydney's calendar (ward time zone).
@@ -15,7 +16,7 @@ describe('GET /api/reports/outcomes', () => {
   beforeAll(async () => {
     testApp = await bootTestApp({ WARD_TIME_ZONE: 'Australia/Sydney' });
     const prescriberUser = await aUser(testApp, ['prescriber']);
-    const prescriber = await ApiClient.signedIn(testApp, prescriberUser.username);
+    prescriber = await ApiClient.signedIn(testApp, prescriberUser.username);
     auditor = await ApiClient.signedIn(testApp, (await aUser(testApp, ['auditor'])).username);
     cohorts = new OutcomeCohorts(testApp, prescriber, prescriberUser.id);
   });
@@ -582,5 +583,82 @@ describe('GET /api/reports/outcomes', () => {
     expect((await nurse.get('/api/reports/outcomes')).status).toBe(403);
     const admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
     expect((await admin.get('/api/reports/outcomes')).status).toBe(200);
+  });
+
+  describe('the admissions behind a number (GET /api/reports/outcomes/admissions)', () => {
+    async function behind(client: ApiClient, ward: string, query: string) {
+      const response = await client.get(
+        `/api/reports/outcomes/admissions?ward=${encodeURIComponent(ward)}&${query}`,
+      );
+      expect(response.status).toBe(200);
+      return response.body;
+    }
+
+    it('lists the admissions each number counts, by the rules that counted them', async () => {
+      const ward = aWard();
+      await aMixedCohort(ward);
+      const count = async (cell: string, extra = '') =>
+        (await behind(auditor, ward, `cell=${cell}${extra}`)).count;
+      expect(await count('discharged')).toBe(7);
+      expect(await count('responders')).toBe(5);
+      expect(await count('non-responders')).toBe(1);
+      expect(await count('response-unknown')).toBe(1);
+      expect(await count('events')).toBe(3);
+      expect(await count('censored')).toBe(2);
+      // The risk table: D (ended 20) and B (censored 28) still at risk on day 14; A and C ended by day
+      // 10, E censored on day 10.
+      expect(await count('at-risk-14')).toBe(2);
+      expect(await count('events-by-10')).toBe(2);
+      expect(await count('censored-by-10')).toBe(1);
+      // Week 1: B and E answered with pain 4 of baseline 8 (50 % better); nobody else has a week 1.
+      expect(await count('week-1-done')).toBe(2);
+      expect(await count('week-1-responders50')).toBe(2);
+      expect(await count('week-1-not-scheduled')).toBe(5);
+      // The sensitivity view puts the non-responder on the curve as an event.
+      expect(await count('events', '&nonResponders=event-at-zero')).toBe(4);
+    });
+
+    it('hides names and MRNs from auditors, shows them to prescribers, and audits the read', async () => {
+      const ward = aWard();
+      await aMixedCohort(ward);
+      const hidden = await behind(auditor, ward, 'cell=events');
+      expect(hidden).toMatchObject({ cell: 'events', count: 3, identified: false, truncated: false });
+      expect(hidden.items).toHaveLength(3);
+      for (const item of hidden.items) {
+        expect(item.patient).toBeNull();
+        expect(item.studyId).toMatch(/^S-[0-9A-F]{12}$/);
+        expect(item).toMatchObject({ ward, indication: 'crps', drug: 'ketamine' });
+      }
+      expect(JSON.stringify(hidden)).not.toMatch(/Nguyen|NGUYEN|Thi Mai/);
+
+      const shown = await behind(prescriber, ward, 'cell=events');
+      expect(shown.identified).toBe(true);
+      expect(shown.items.map((item: { admissionId: string }) => item.admissionId)).toEqual(
+        hidden.items.map((item: { admissionId: string }) => item.admissionId),
+      );
+      expect(shown.items[0].patient).toEqual({ mrn: expect.any(String), name: 'NGUYEN, Thi Mai' });
+
+      const audited = await testApp.app.get(DataSource).query(
+        `SELECT change ->> 'identified' AS identified, (change ->> 'count')::int AS count FROM audit_events
+           WHERE action = 'report.outcome-drill-down-viewed' AND change -> 'filter' ->> 'ward' = $1 ORDER BY id`,
+        [ward],
+      );
+      expect(audited).toEqual([
+        { identified: 'false', count: 3 },
+        { identified: 'true', count: 3 },
+      ]);
+    });
+
+    it('narrows to one group and refuses a number the report does not show', async () => {
+      const ward = aWard();
+      await aMixedCohort(ward);
+      expect((await behind(auditor, ward, 'cell=discharged&groupBy=indication&group=crps')).count).toBe(7);
+      expect((await behind(auditor, ward, 'cell=discharged&groupBy=indication&group=other')).count).toBe(0);
+      for (const cell of ['names', 'week-x-done', 'at-risk-', '']) {
+        const refused = await auditor.get(`/api/reports/outcomes/admissions?cell=${cell}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('cell');
+      }
+    });
   });
 });

@@ -73,19 +73,23 @@ function parameters(timeZone: string, filter: OutcomeReportFilter): unknown[] {
  * A follow-up cancelled by a terminal event later entered in error, and reopened as a new follow-up
  * (ADR 4), counts once: as its reopened successor.
  */
-const NOT_REOPENED = 'NOT EXISTS (SELECT 1 FROM follow_ups r WHERE r.reopens_follow_up_id = f.id)';
+export const NOT_REOPENED = 'NOT EXISTS (SELECT 1 FROM follow_ups r WHERE r.reopens_follow_up_id = f.id)';
 
 // What became of a scheduled follow-up, in order of precedence: done (a current outcome), lost
 // (cancelled by a terminal event, or due after one), cancelled (another reason), missed (settled
 // missed, or its window closed without an outcome), not yet due. Needs f, o, x, xe (x's terminal event
 // if it is still in force: one entered in error no longer makes the follow-up lost) and terminal."on".
-const FOLLOW_UP_STATE = `CASE
+export const FOLLOW_UP_STATE = `CASE
     WHEN o.id IS NOT NULL THEN 'done'
     WHEN xe.id IS NOT NULL OR terminal."on" <= f.window_end THEN 'lost'
     WHEN x.follow_up_id IS NOT NULL AND x.terminal_event_id IS NULL THEN 'cancelled'
     WHEN f.settled = 'missed' OR f.window_end < (now() AT TIME ZONE $1)::date THEN 'missed'
     ELSE 'not-due'
   END`;
+
+/** What FOLLOW_UP_STATE needs of f's cancellation: x, and xe, x's terminal event while it is in force. */
+export const FOLLOW_UP_CANCELLATION_JOINS = `LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
+       LEFT JOIN follow_up_terminal_events xe ON xe.id = x.terminal_event_id AND xe.entered_in_error_at IS NULL`;
 
 /**
  * The per-admission statement shared by the report and the analysis data set: the cohort, each
@@ -164,8 +168,7 @@ function outcomeSql(analysis: boolean): string {
                 'daysFromAdmission', o.assessed_on - t.admitted_on)) AS by_week
        FROM follow_ups f
        LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
-       LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
-       LEFT JOIN follow_up_terminal_events xe ON xe.id = x.terminal_event_id AND xe.entered_in_error_at IS NULL
+       ${FOLLOW_UP_CANCELLATION_JOINS}
        WHERE f.admission_id = t.id AND f.kind = 'scheduled' AND ${NOT_REOPENED}
      ) follow_up ON true`
          : ''
@@ -250,8 +253,7 @@ export function responderRateRows(
        FROM cohort c
        JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled' AND ${NOT_REOPENED}
        LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
-       LEFT JOIN follow_up_cancellations x ON x.follow_up_id = f.id
-       LEFT JOIN follow_up_terminal_events xe ON xe.id = x.terminal_event_id AND xe.entered_in_error_at IS NULL
+       ${FOLLOW_UP_CANCELLATION_JOINS}
        LEFT JOIN LATERAL (
          SELECT t."on" FROM follow_up_terminal_events t
          WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1
@@ -270,5 +272,66 @@ export function responderRateRows(
                                AND (baseline_pain - pain_now) * 100 >= 50 * baseline_pain)::int AS responders50
      FROM states GROUP BY weeks ORDER BY weeks`,
     parameters(timeZone, filter),
+  );
+}
+
+export interface FollowUpStateRow {
+  admission_id: string;
+  weeks: number;
+  state: 'done' | 'lost' | 'cancelled' | 'missed' | 'not-due';
+  baseline_pain: number;
+  pain_now: number | null;
+}
+
+/** What became of each cohort admission's scheduled follow-up at one week (the drill-down of a rate). */
+export function followUpStateRows(
+  manager: EntityManager,
+  timeZone: string,
+  filter: OutcomeReportFilter,
+  weeks: number,
+): Promise<FollowUpStateRow[]> {
+  return manager.query(
+    `WITH cohort AS (${cohortSql()})
+     SELECT c.id AS admission_id, f.weeks, c.baseline_pain, o.pain_now, ${FOLLOW_UP_STATE} AS state
+     FROM cohort c
+     JOIN follow_ups f ON f.admission_id = c.id AND f.kind = 'scheduled' AND f.weeks = $7 AND ${NOT_REOPENED}
+     LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+     ${FOLLOW_UP_CANCELLATION_JOINS}
+     LEFT JOIN LATERAL (
+       SELECT t."on" FROM follow_up_terminal_events t
+       WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1
+     ) terminal ON true`,
+    [...parameters(timeZone, filter), weeks],
+  );
+}
+
+export interface DrillDownAdmissionRow {
+  admission_id: string;
+  ward: string;
+  indication: Indication;
+  drug: Drug;
+  admitted_on: string;
+  discharged_on: string;
+  mrn?: string;
+  family_name?: string;
+  given_name?: string;
+}
+
+/** The admissions behind a number, in discharge order; names and MRNs only when asked for. */
+export function drillDownAdmissionRows(
+  manager: EntityManager,
+  timeZone: string,
+  admissionIds: string[],
+  withIdentity: boolean,
+): Promise<DrillDownAdmissionRow[]> {
+  return manager.query(
+    `SELECT a.id AS admission_id, a.ward, a.indication, a.drug,
+            to_char(a.admitted_at AT TIME ZONE $1, 'YYYY-MM-DD') AS admitted_on,
+            to_char(a.discharged_at AT TIME ZONE $1, 'YYYY-MM-DD') AS discharged_on
+            ${withIdentity ? ', p.mrn, p.family_name, p.given_name' : ''}
+     FROM admissions a ${withIdentity ? 'JOIN patients p ON p.id = a.patient_id' : ''}
+     WHERE a.id = ANY ($2::uuid[])
+     ORDER BY a.discharged_at, a.id`,
+    [timeZone, admissionIds],
   );
 }

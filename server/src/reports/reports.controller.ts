@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { SignedInUser } from '../auth/signed-in-user.js';
+import { OutcomeDrillDownQuery, OutcomeDrillDownResponse } from './dto/outcome-drill-down.js';
 import { OutcomeReportQuery } from './dto/outcome-report.query.js';
 import { OutcomeReportResponse } from './dto/outcome-report.response.js';
 import { ReportsService } from './reports.service.js';
@@ -16,5 +18,16 @@ export class ReportsController {
   @ApiOkResponse({ type: OutcomeReportResponse })
   outcomes(@Query() query: OutcomeReportQuery): Promise<OutcomeReportResponse> {
     return this.reports.outcomes(query);
+  }
+
+  /** The admissions behind one number of the outcome report; names and MRNs hidden from auditors. */
+  @Get('outcomes/admissions')
+  @ApiOkResponse({ type: OutcomeDrillDownResponse })
+  drillDown(
+    @Query() query: OutcomeDrillDownQuery,
+    @CurrentUser() user: SignedInUser,
+  ): Promise<OutcomeDrillDownResponse> {
+    const identified = user.roles.some((role) => role === 'prescriber' || role === 'admin');
+    return this.reports.drillDown(user, identified, query);
   }
 }

@@ -5,7 +5,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ValidationFailed } from '../common/domain-error.js';
 import { AuditTrail, type Actor } from '../audit/audit-trail.service.js';
-import { analysisHeader, analysisLine } from './outcome-analysis-export.js';
+import { analysisHeader, analysisLine, studyId } from './outcome-analysis-export.js';
+import { inCohortCell, inWeekCell, weekOfCell } from './drill-down.js';
+import type { OutcomeDrillDownResponse } from './dto/outcome-drill-down.js';
 import type { GroupBy } from './dto/outcome-report.query.js';
 import type {
   CohortResponse,
@@ -25,6 +27,8 @@ import {
 import { DRUG_LABELS, INDICATION_LABELS } from './outcome-labels.js';
 import {
   analysisRows,
+  drillDownAdmissionRows,
+  followUpStateRows,
   outcomeRows,
   responderRateRows,
   scheduledWeeks,
@@ -35,6 +39,9 @@ import {
 
 /** The weeks the report reads the curve at (the page's "survival at" table). */
 export const SURVIVAL_AT_WEEKS = [4, 8, 12, 26] as const;
+
+/** The most admissions a drill-down lists (its count is always the whole number). */
+export const DRILL_DOWN_LIMIT = 500;
 
 /** Admissions per statement of the streamed export: memory stays flat whatever the cohort's size. */
 export const EXPORT_BATCH = 500;
@@ -118,6 +125,72 @@ export class ReportsService {
         after = { dischargedAt: last.discharged_at, admissionId: last.admission_id };
       }
     })();
+  }
+
+  /**
+   * The admissions behind one number of the outcome report, selected by the same rules that counted
+   * them. Names and MRNs only for those who may see them (not auditors); the read is audited.
+   */
+  async drillDown(
+    actor: Actor,
+    identified: boolean,
+    options: OutcomeReportOptions & { cell: string; group?: string },
+  ): Promise<OutcomeDrillDownResponse> {
+    const { groupBy = 'none', threshold = 30, nonResponders = 'exclude', cell, group, ...filter } = options;
+    this.checkRange(filter);
+    const timeZone = this.config.wardTimeZone;
+    const week = weekOfCell(cell);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const rows = (await outcomeRows(manager, timeZone, filter)).filter(
+        (row) => groupBy === 'none' || group === undefined || row[groupBy] === group,
+      );
+      let ids: string[];
+      if (week) {
+        const states = new Map(
+          (await followUpStateRows(manager, timeZone, filter, week.weeks)).map((s) => [s.admission_id, s]),
+        );
+        ids = rows
+          .filter((row) => inWeekCell(week.what, states.get(row.admission_id)))
+          .map((r) => r.admission_id);
+      } else {
+        ids = rows
+          .filter((row) =>
+            inCohortCell(
+              cell,
+              { row, duration: durationOfBenefit(row, threshold, nonResponders) },
+              threshold,
+            ),
+          )
+          .map((row) => row.admission_id);
+      }
+      const listed = ids.slice(0, DRILL_DOWN_LIMIT);
+      const details = await drillDownAdmissionRows(manager, timeZone, listed, identified);
+      await this.audit.record(manager, {
+        actor,
+        action: 'report.outcome-drill-down-viewed',
+        entityType: 'report',
+        change: { cell, group: group ?? null, filter, identified, count: ids.length, admissionIds: listed },
+      });
+      return {
+        cell,
+        group: group ?? null,
+        count: ids.length,
+        identified,
+        truncated: ids.length > listed.length,
+        items: details.map((row) => ({
+          admissionId: row.admission_id,
+          studyId: studyId(row.admission_id, this.config.sessionSecret),
+          ward: row.ward,
+          indication: row.indication,
+          drug: row.drug,
+          admittedOn: row.admitted_on,
+          dischargedOn: row.discharged_on,
+          patient: identified
+            ? { mrn: row.mrn!, name: `${row.family_name!.toUpperCase()}, ${row.given_name}` }
+            : null,
+        })),
+      };
+    });
   }
 
   private checkRange(filter: OutcomeReportFilter): void {

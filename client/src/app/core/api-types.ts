@@ -1162,4 +1162,103 @@ export interface AuditEvent {
 
 export interface AuditEventFilter {
   patientId?: string;
+// The service report (issue 11): GET /api/reports/service.
+
+export interface ServiceReportFilter {
+  admittedFrom?: string;
+  admittedTo?: string;
+  dischargedFrom?: string;
+  dischargedTo?: string;
+  indication?: Indication;
+  ward?: string;
+  drug?: Drug;
+}
+
+export interface ServiceReport {
+  definitions: {
+    wardTimeZone: string;
+    cohort: string;
+    lengthOfStay: string;
+    pauses: string;
+    sideEffects: string;
+    sedation: string;
+    news2: string;
+    pumpChecks: string;
+    onTime: string;
+    followUps: string;
+  };
+  admissions: { total: number; discharged: number; infused: number };
+  admissionsPerMonth: { month: string; admissions: number }[];
+  lengthOfStay: {
+    n: number;
+    median: number | null;
+    q1: number | null;
+    q3: number | null;
+    min: number | null;
+    max: number | null;
+  };
+  pauses: {
+    pauses: number;
+    admissionsPaused: number;
+    infused: number;
+    proportionPaused: Proportion;
+    reasons: { reason: string; pauses: number; admissions: number }[];
+  };
+  sideEffects: {
+    sideEffect: SideEffect;
+    label: string;
+    none: number;
+    mild: number;
+    moderate: number;
+    severe: number;
+    notAssessed: number;
+  }[];
+  highestSedation: { level: Poss | 'not-recorded'; label: string; admissions: number }[];
+  news2: { completeSets: number; setsFiveOrMore: number; episodes: number; admissions: number };
+  pumpChecks: {
+    checks: number;
+    discrepancies: number;
+    admissionsWithDiscrepancy: number;
+    proportion: Proportion;
+  };
+  observationsOnTime: { sets: number; assessed: number; onTime: number; proportion: Proportion };
+  followUps: {
+    discharged: number;
+    scheduled: number;
+    done: number;
+    missed: number;
+    lost: number;
+    cancelled: number;
+    notDue: number;
+    due: number;
+    completion: Proportion;
+    missedRate: Proportion;
+    lostRate: Proportion;
+    lostToFollowUp: number;
+    died: number;
+    withdrew: number;
+    readmitted: number;
+    lossRate: Proportion;
+  };
+}
+
+// The admissions behind a number of the outcome report (issue 11): GET /api/reports/outcomes/admissions.
+
+export interface OutcomeDrillDown {
+  cell: string;
+  group: string | null;
+  count: number;
+  identified: boolean;
+  truncated: boolean;
+  items: {
+    admissionId: string;
+    studyId: string;
+    ward: string;
+    indication: Indication;
+    drug: Drug;
+    admittedOn: string;
+    dischargedOn: string;
+    /** Null for auditors. */
+    patient: { mrn: string; name: string } | null;
+  }[];
 }

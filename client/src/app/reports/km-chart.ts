@@ -10,31 +10,8 @@ export function curveCutDay(steps: readonly KaplanMeierStep[], n: number): numbe
   return steps.find((step) => step.atRisk < threshold)?.time ?? null;
 }
 
-export interface RiskTableCell {
-  day: number;
-  atRisk: number;
-  /** Censored and events up to and including that day (cumulative, as KMunicate shows them). */
-  censored: number;
-  events: number;
-}
-
-/** Number at risk, censored so far and events so far at each of the given days. */
-export function riskTable(
-  steps: readonly KaplanMeierStep[],
-  n: number,
-  days: readonly number[],
-): RiskTableCell[] {
-  return days.map((day) => {
-    const atOrAfter = steps.find((step) => step.time >= day);
-    const upTo = steps.filter((step) => step.time <= day);
-    return {
-      day,
-      atRisk: atOrAfter ? atOrAfter.atRisk : steps.length ? 0 : n,
-      censored: upTo.reduce((sum, step) => sum + step.censored, 0),
-      events: upTo.reduce((sum, step) => sum + step.events, 0),
-    };
-  });
-}
+// The number-at-risk table is libs/clinical's, so the page and the CSV export print the same one.
+export { riskTable, type RiskTableCell } from '@infusion-tracker/clinical';
 
 /** Tick days for a time axis in days: whole weeks, at most eight ticks, always from 0. */
 export function dayTicks(maxDay: number): number[] {

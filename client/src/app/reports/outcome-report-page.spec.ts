@@ -175,8 +175,52 @@ describe('OutcomeReportPage', () => {
       'Log-rank test: χ² = 4.20 on 1 degrees of freedom, p = 0.040.',
     );
     expect(page.querySelectorAll('.legend li')).toHaveLength(2);
+    expect(link(page, 'Download the number-at-risk table (CSV)').getAttribute('href')).toBe(
+      '/api/exports/outcome-report.csv?table=risk-table&indication=post-herpetic-neuralgia&groupBy=indication&threshold=30&nonResponders=exclude',
+    );
     expect(link(page, /analysis data set/).getAttribute('href')).toBe(
       '/api/exports/outcome-analysis.csv?indication=post-herpetic-neuralgia&threshold=30&nonResponders=exclude',
     );
+  });
+
+  it('lists the admissions behind a number, without names or MRNs when the server hides them', async () => {
+    await openWith(aReport());
+    button(page, '5').click();
+    const request = http.expectOne((r) => r.url === '/api/reports/outcomes/admissions');
+    expect(request.request.params.get('cell')).toBe('responders');
+    expect(request.request.params.get('threshold')).toBe('30');
+    request.flush({
+      cell: 'responders',
+      group: null,
+      count: 1,
+      identified: false,
+      truncated: false,
+      items: [
+        {
+          admissionId: 'a1',
+          studyId: 'S-0123456789AB',
+          ward: 'Pain Medicine Unit',
+          indication: 'crps',
+          drug: 'ketamine',
+          admittedOn: '2026-05-01',
+          dischargedOn: '2026-05-06',
+          patient: null,
+        },
+      ],
+    });
+    await fixture.whenStable();
+    const heading = page.querySelector('#drill-down-heading');
+    expect(text(heading)).toBe('Admissions behind: Responders at discharge');
+    expect(text(page.querySelector('.drill-down-count'))).toContain('1 admission. Names and MRNs are hidden');
+    const table = page.querySelector('table[aria-label="Admissions behind the number"]')!;
+    expect(Array.from(table.querySelectorAll('th[scope="col"]')).map((th) => text(th))).not.toContain('MRN');
+    expect(text(table.querySelector('tbody tr'))).toContain('S-0123456789AB');
+
+    // A cell of the responder rates asks for its week.
+    const week1 = page.querySelector('table[aria-label^="Responders"] tbody tr')!;
+    (Array.from(week1.querySelectorAll('button')).find((b) => text(b) === '3') as HTMLButtonElement).click();
+    expect(
+      http.expectOne((r) => r.url === '/api/reports/outcomes/admissions').request.params.get('cell'),
+    ).toBe('week-1-done');
   });
 });

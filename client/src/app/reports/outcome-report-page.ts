@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,20 +18,19 @@ import {
   DRUGS,
   INDICATIONS,
   NonResponderMode,
+  OutcomeDrillDown,
   OutcomeReport,
   OutcomeReportFilter,
   ReportGroupBy,
   ResponderThreshold,
 } from '../core/api-types';
+import { RISK_TABLE_DAYS } from '@infusion-tracker/clinical';
 import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
 import { riskTable } from './km-chart';
 import { KmPlot, PlottedCurve } from './km-plot';
 import { daysInWords, medianInWords, percent, percentInterval, pValue } from './outcome-words';
-import { ReportsApi } from './reports.api';
+import { OutcomeTableName, ReportsApi, outcomeTableCsvUrl } from './reports.api';
 import { WardDateInput } from '../shared/ward-date-input';
-
-/** The days the number-at-risk table is read at: discharge, then the usual follow-up weeks. */
-const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
 
 /**
  * How long benefit lasts and who responds, for the audit meeting: the Kaplan-Meier curve with its
@@ -34,6 +43,7 @@ const RISK_TABLE_DAYS = [0, 28, 56, 84, 182];
   imports: [
     WardDateInput,
     ReactiveFormsModule,
+    RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -86,12 +96,48 @@ export class OutcomeReportPage {
   protected readonly riskRows = computed(() =>
     this.curves().map((curve) => ({
       label: curve.label,
+      group: 'key' in curve ? (curve.key as string) : undefined,
       cells: riskTable(curve.steps, curve.n, RISK_TABLE_DAYS),
     })),
   );
 
+  /** The admissions behind the number last clicked: its words, then the list (or the failure). */
+  protected readonly drillDown = signal<{
+    label: string;
+    result: OutcomeDrillDown | null;
+    failed: boolean;
+  } | null>(null);
+  private readonly host = inject(ElementRef<HTMLElement>);
+  private readonly injector = inject(Injector);
+
   constructor() {
     this.load();
+  }
+
+  /** "12 admissions, the first 500 listed. Names and MRNs are hidden from auditors; ..." */
+  protected drillDownWords(result: OutcomeDrillDown): string {
+    const listed = result.truncated ? `, the first ${result.items.length} listed` : '';
+    const hidden = result.identified
+      ? ''
+      : " Names and MRNs are hidden from auditors; the study id is the analysis data set's.";
+    return `${result.count} ${result.count === 1 ? 'admission' : 'admissions'}${listed}.${hidden}`;
+  }
+
+  /** Lists the admissions a number counts, with the filters the report shows, and moves focus there. */
+  protected drill(cell: string, label: string, group?: string): void {
+    this.drillDown.set({ label, result: null, failed: false });
+    afterNextRender(() => this.host.nativeElement.querySelector('#drill-down-heading')?.focus(), {
+      injector: this.injector,
+    });
+    this.api.outcomeAdmissions(this.filter(), cell, group).subscribe({
+      next: (result) => this.drillDown.set({ label, result, failed: false }),
+      error: () => this.drillDown.set({ label, result: null, failed: true }),
+    });
+  }
+
+  /** Where the browser downloads one table of the report, with the filters it shows. */
+  protected tableCsvUrl(table: OutcomeTableName): string {
+    return outcomeTableCsvUrl(table, this.filter());
   }
 
   protected load(): void {
@@ -107,6 +153,7 @@ export class OutcomeReportPage {
       nonResponders: value.nonResponders,
     };
     this.filter.set(filter);
+    this.drillDown.set(null);
     this.loading.set(true);
     this.failed.set(false);
     this.api.outcomes(filter).subscribe({

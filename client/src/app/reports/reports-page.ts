@@ -13,7 +13,10 @@ import { RouterLink } from '@angular/router';
           <a routerLink="outcomes">Outcomes</a>: how long pain relief lasts after an infusion, who responds,
           and responder rates at each follow-up, with the analysis data set as CSV.
         </li>
-        <li>The service report (admissions, length of stay, observations on time) is still to come.</li>
+        <li>
+          <a routerLink="service">Service</a>: admissions per month, length of stay, pauses, side effects,
+          sedation, NEWS2 episodes, pump checks, observations on time and follow-up completion.
+        </li>
       </ul>
     </section>
   `,

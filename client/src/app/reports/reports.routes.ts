@@ -9,4 +9,9 @@ export default [
     title: 'Outcome report',
     loadComponent: () => import('./outcome-report-page').then((m) => m.OutcomeReportPage),
   },
+  {
+    path: 'service',
+    title: 'Service report',
+    loadComponent: () => import('./service-report-page').then((m) => m.ServiceReportPage),
+  },
 ] satisfies Routes;
