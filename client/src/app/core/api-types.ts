@@ -1162,6 +1162,8 @@ export interface AuditEvent {
 
 export interface AuditEventFilter {
   patientId?: string;
+}
+
 // The service report (issue 11): GET /api/reports/service.
 
 export interface ServiceReportFilter {
