@@ -138,7 +138,11 @@ describe('the ward board', () => {
       anObservationSet({ pumpRate: undefined, painScore: 4 }),
     );
     let [row] = (await board()).rows;
-    expect(row.lastInfusionEvent).toEqual({ type: 'start', occurredAt: startedAt.toISOString(), reason: null });
+    expect(row.lastInfusionEvent).toEqual({
+      type: 'start',
+      occurredAt: startedAt.toISOString(),
+      reason: null,
+    });
     expect(row.lastSet.painScore).toBe(4);
 
     await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
