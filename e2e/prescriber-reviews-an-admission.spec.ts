@@ -5,10 +5,12 @@ import { expectNoSeriousAxeViolations } from './accessibility';
 // Issue 10's journey: a prescriber opens a demo admission and reviews the whole stay: the charts, the
 // flowsheet with the same numbers as the API, and the printed summary with the patient on every page.
 
-interface TimelineSet {
-  pulse: number | null;
-  painScore: number | null;
-  systolicBp: number | null;
+/** The timeline's sets as columns: index i of each is the i-th set, as the flowsheet's columns. */
+interface TimelineColumns {
+  id: string[];
+  pulse: (number | null)[];
+  painScore: (number | null)[];
+  systolicBp: (number | null)[];
 }
 
 /** "! 95 (NEWS2 +1)" → "95": the value a cell shows, without its emphasis and note. */
@@ -38,15 +40,15 @@ test('a prescriber reviews a demo admission: charts, flowsheet as the API says, 
   });
 
   const api = await (await page.request.get(`/api/admissions/${admissionId}/timeline`)).json();
-  const sets: TimelineSet[] = api.observationSets;
-  expect(sets.length).toBeGreaterThan(0);
+  const columns: TimelineColumns = api.observations;
+  expect(columns.id.length).toBeGreaterThan(0);
   for (const [item, key] of [
     ['Pulse /min', 'pulse'],
     ['Pain NRS 0-10', 'painScore'],
     ['Systolic BP mmHg', 'systolicBp'],
   ] as const) {
     const cells = await timeline.row(item);
-    expect(cells.map(valueOf), item).toEqual(sets.map((set) => shown(set[key])));
+    expect(cells.map(valueOf), item).toEqual(columns[key].map(shown));
   }
 
   await timeline.preparePrint();

@@ -1,4 +1,11 @@
-import { Timeline, TimelineObservationSet, TimelineOrder, TimelineEvent } from '../app/core/api-types';
+import {
+  SideEffect,
+  Timeline,
+  TimelineEvent,
+  TimelineObservationSet,
+  TimelineObservations,
+  TimelineOrder,
+} from '../app/core/api-types';
 import { aPatient } from './factories';
 
 let sequence = 0;
@@ -91,7 +98,55 @@ export function aTimelineSet(overrides: Partial<TimelineObservationSet> = {}): T
   };
 }
 
-/** A timeline as the server answers it; series left empty unless given. */
+/** Sets as the timeline sends them: one column per item, as the server's SQL builds them. */
+export function timelineObservations(sets: TimelineObservationSet[]): TimelineObservations {
+  const column = <T>(read: (set: TimelineObservationSet) => T): T[] => sets.map(read);
+  const effects = [...new Set(sets.flatMap((set) => Object.keys(set.sideEffects ?? {})))] as SideEffect[];
+  const parameters = Object.keys(
+    aTimelineSet().news2.parameters,
+  ) as (keyof TimelineObservationSet['news2']['parameters'])[];
+  return {
+    id: column((set) => set.id),
+    takenAt: column((set) => set.takenAt),
+    respirationRate: column((set) => set.respirationRate),
+    spo2: column((set) => set.spo2),
+    spo2Scale: column((set) => set.spo2Scale),
+    supplementalOxygen: column((set) => set.supplementalOxygen),
+    oxygenDevice: column((set) => set.oxygenDevice),
+    systolicBp: column((set) => set.systolicBp),
+    diastolicBp: column((set) => set.diastolicBp),
+    pulse: column((set) => set.pulse),
+    consciousness: column((set) => set.consciousness),
+    temperatureC: column((set) => set.temperatureC),
+    sedation: column((set) => set.sedation),
+    painScore: column((set) => set.painScore),
+    sideEffects: Object.fromEntries(
+      effects.map((effect) => [effect, column((set) => set.sideEffects?.[effect] ?? null)]),
+    ),
+    pumpRateValue: column((set) => set.pumpRate?.value ?? null),
+    pumpRateUnit: column((set) => set.pumpRate?.unit ?? null),
+    comment: column((set) => set.comment),
+    partialReason: column((set) => set.partialReason),
+    partialReasonText: column((set) => set.partialReasonText),
+    confirmedReadings: column((set) => set.confirmedReadings),
+    news2: {
+      complete: column((set) => set.news2.complete),
+      total: column((set) => set.news2.total),
+      response: column((set) => set.news2.response),
+      anySingleParameterThree: column((set) => set.news2.anySingleParameterThree),
+      missing: column((set) => set.news2.missing),
+      parameters: Object.fromEntries(
+        parameters.map((parameter) => [parameter, column((set) => set.news2.parameters[parameter])]),
+      ) as TimelineObservations['news2']['parameters'],
+    },
+    flags: column((set) => set.flags),
+    recordedByName: column((set) => set.recordedByName),
+    recordedAt: column((set) => set.recordedAt),
+    enteredInError: column((set) => set.enteredInError),
+  };
+}
+
+/** A timeline as the server answers it; series and sets left empty unless given. */
 export function aTimeline(overrides: Partial<Timeline> = {}): Timeline {
   return {
     generatedAt: '2025-07-02T12:00:00.000Z',
@@ -123,27 +178,9 @@ export function aTimeline(overrides: Partial<Timeline> = {}): Timeline {
     },
     orders: [],
     events: [],
-    observationSets: [],
-    series: {
-      rate: [],
-      pauses: [],
-      observations: {
-        takenAt: [],
-        setId: [],
-        respirationRate: [],
-        spo2: [],
-        systolicBp: [],
-        diastolicBp: [],
-        pulse: [],
-        temperatureC: [],
-        painScore: [],
-        sedation: [],
-        news2Total: [],
-        news2Response: [],
-      },
-      sideEffects: [],
-    },
+    series: { rate: [], pauses: [] },
     followUps: { available: false, baselinePain: 8, painAtDischarge: null, benefitEndedOn: null, items: [] },
+    observations: timelineObservations([]),
     ...overrides,
   };
 }

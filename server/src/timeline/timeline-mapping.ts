@@ -2,20 +2,18 @@ import type { AdmissionStatus, Drug, Indication } from '../admissions/admission-
 import type { Route } from '../infusions/rate-units.js';
 import type { Sex } from '../patients/patient.entity.js';
 import type {
-  ObservationColumns,
   PauseBand,
   RateLine,
-  SideEffectMark,
   TimelineAdmissionResponse,
   TimelineEnteredInError,
   TimelineEventResponse,
   TimelineFollowUps,
   TimelinePatientResponse,
-  TimelineObservationSetResponse,
   TimelineOrderResponse,
+  TimelineResponse,
 } from './dto/timeline.response.js';
 import { followUpLabel, followUpStatus } from '@infusion-tracker/clinical';
-import type { AdmissionRow, EventRow, FollowUpRow, OrderRow, SetRow } from './timeline.queries.js';
+import type { AdmissionRow, EventRow, FollowUpRow, OrderRow } from './timeline.queries.js';
 
 /** Rows to the response, and the series derived from them. Pure: no database, no clock. */
 
@@ -143,48 +141,6 @@ export function toTimelineEvents(rows: EventRow[]): TimelineEventResponse[] {
   }));
 }
 
-export function toTimelineSets(rows: SetRow[]): TimelineObservationSetResponse[] {
-  return rows.map((row) => ({
-    id: row.id,
-    takenAt: row.taken_at,
-    respirationRate: row.respiration_rate,
-    spo2: row.spo2,
-    spo2Scale: Number(row.spo2_scale) as 1 | 2,
-    supplementalOxygen: row.supplemental_oxygen,
-    oxygenDevice: row.oxygen_device,
-    systolicBp: row.systolic_bp,
-    diastolicBp: row.diastolic_bp,
-    pulse: row.pulse,
-    consciousness: row.consciousness,
-    temperatureC: numberOrNull(row.temperature_c),
-    sedation: row.sedation,
-    painScore: row.pain_score,
-    // Sets stored before issue 12 without side effects hold {}: not assessed either.
-    sideEffects: row.side_effects && Object.keys(row.side_effects).length > 0 ? row.side_effects : null,
-    pumpRate:
-      row.pump_rate_value !== null && row.pump_rate_unit !== null
-        ? { value: Number(row.pump_rate_value), unit: row.pump_rate_unit }
-        : null,
-    comment: row.comment,
-    partialReason: row.partial_reason,
-    partialReasonText: row.partial_reason_text,
-    confirmedReadings: row.confirmed_readings,
-    news2: row.news2,
-    flags: row.flags,
-    recordedByName: row.recorded_by_name,
-    recordedAt: row.recorded_at,
-    enteredInError:
-      row.error_reason === null
-        ? null
-        : {
-            reason: row.error_reason,
-            markedBy: row.error_marked_by!,
-            markedByName: row.error_marked_by_name ?? '',
-            markedAt: row.error_marked_at!,
-          },
-  }));
-}
-
 /**
  * The rate each valid order set, one line per unit, from its effective time to the next order, the stop
  * or the discharge. Values are exactly as written: a change of unit starts another line, never a
@@ -224,33 +180,13 @@ export function pauseBands(events: TimelineEventResponse[]): PauseBand[] {
   return bands;
 }
 
-export function observationColumns(sets: TimelineObservationSetResponse[]): ObservationColumns {
-  const current = sets.filter((set) => set.enteredInError === null);
-  const news2 = current.map((set) => set.news2 as { total?: number | null; response?: string | null });
-  return {
-    takenAt: current.map((set) => set.takenAt),
-    setId: current.map((set) => set.id),
-    respirationRate: current.map((set) => set.respirationRate),
-    spo2: current.map((set) => set.spo2),
-    systolicBp: current.map((set) => set.systolicBp),
-    diastolicBp: current.map((set) => set.diastolicBp),
-    pulse: current.map((set) => set.pulse),
-    temperatureC: current.map((set) => set.temperatureC),
-    painScore: current.map((set) => set.painScore),
-    sedation: current.map((set) => set.sedation),
-    news2Total: news2.map((score) => score.total ?? null),
-    news2Response: news2.map((score) => score.response ?? null),
-  };
-}
-
-export function sideEffectMarks(sets: TimelineObservationSetResponse[]): SideEffectMark[] {
-  return sets
-    .filter((set) => set.enteredInError === null)
-    .flatMap((set) =>
-      Object.entries(set.sideEffects ?? {})
-        .filter(([, grade]) => grade === 'mild' || grade === 'moderate' || grade === 'severe')
-        .map(([effect, grade]) => ({ at: set.takenAt, setId: set.id, effect, grade })),
-    );
+/**
+ * The response as JSON text: the rest serialised here, the observation columns (JSON text from
+ * PostgreSQL) added as they came, never parsed and written again.
+ */
+export function withObservations(rest: Omit<TimelineResponse, 'observations'>, observations: string): string {
+  const json = JSON.stringify(rest);
+  return `${json.slice(0, -1)},"observations":${observations}}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
@@ -10,14 +10,15 @@ import { TimelineService } from './timeline.service.js';
 export class TimelineController {
   constructor(private readonly timelines: TimelineService) {}
 
-  /** The clinical roles that read an admission read its timeline; it names the patient, so not auditors. */
+  /**
+   * The clinical roles that read an admission read its timeline; it names the patient, so not auditors.
+   * The answer is a TimelineResponse already written as JSON (the sets by PostgreSQL), sent as it is.
+   */
   @Get('admissions/:id/timeline')
   @Roles('nurse', 'prescriber')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: TimelineResponse })
-  timeline(
-    @CurrentUser() user: SignedInUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<TimelineResponse> {
+  timeline(@CurrentUser() user: SignedInUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
     return this.timelines.timeline(user, id);
   }
 }

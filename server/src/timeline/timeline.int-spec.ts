@@ -14,6 +14,34 @@ import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
+type Columns = Record<string, unknown[]> & {
+  sideEffects: Record<string, (string | null)[]>;
+  news2: Record<string, unknown[]> & { parameters: Record<string, unknown[]> };
+};
+
+/** The i-th set of the timeline's columns, shaped as the observations list answers a set. */
+function setAt(columns: Columns, index: number) {
+  const { sideEffects, news2, pumpRateValue, pumpRateUnit, ...items } = columns;
+  const set: Record<string, unknown> = Object.fromEntries(
+    Object.entries(items).map(([item, values]) => [item, values[index]]),
+  );
+  const graded = Object.fromEntries(
+    Object.entries(sideEffects)
+      .map(([effect, grades]) => [effect, grades[index]])
+      .filter(([, grade]) => grade !== null),
+  );
+  // Nothing graded: side effects not assessed, which the observations list says as null.
+  set['sideEffects'] = Object.keys(graded).length > 0 ? graded : null;
+  set['pumpRate'] =
+    pumpRateValue[index] === null ? null : { value: pumpRateValue[index], unit: pumpRateUnit[index] };
+  const { parameters, ...result } = news2;
+  set['news2'] = {
+    ...Object.fromEntries(Object.entries(result).map(([key, values]) => [key, values[index]])),
+    parameters: Object.fromEntries(Object.entries(parameters).map(([key, values]) => [key, values[index]])),
+  };
+  return set;
+}
+
 describe('the admission timeline', () => {
   let testApp: TestApp;
   let db: pg.Client;
@@ -76,24 +104,95 @@ describe('the admission timeline', () => {
       )
     ).body;
     const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
-    expect(timeline.observationSets).toHaveLength(1);
+    const columns = timeline.observations;
+    expect(columns.id).toEqual([recorded.id]);
     // Every value as the set was stored; the admission and the recorder's id are said once, not per set.
     const { admissionId, recordedBy, ...stored } = recorded;
     expect(admissionId).toBe(admission.id);
     expect(recordedBy).toEqual(expect.any(String));
-    const values = timeline.observationSets[0];
-    expect(values).toEqual({ ...stored, enteredInError: null });
-    expect(values.flags).toContain('unacceptable-sedation');
-    expect(values.news2.total).toBe(recorded.news2.total);
-    expect(timeline.series.observations).toMatchObject({
-      setId: [recorded.id],
+    expect(setAt(columns, 0)).toEqual({ ...stored, enteredInError: null });
+    expect(columns).toMatchObject({
       pulse: [76],
       sedation: ['3'],
-      news2Total: [recorded.news2.total],
+      sideEffects: { nausea: ['moderate'], hallucinations: ['none'] },
+      flags: [expect.arrayContaining(['unacceptable-sedation'])],
+      news2: { total: [recorded.news2.total] },
     });
-    expect(timeline.series.sideEffects).toEqual([
-      { at: recorded.takenAt, setId: recorded.id, effect: 'nausea', grade: 'moderate' },
-    ]);
+    // Each value once: no second copy of the sets elsewhere in the answer.
+    expect(Object.keys(timeline).sort()).toEqual(
+      [
+        'admission',
+        'events',
+        'followUps',
+        'generatedAt',
+        'observations',
+        'orders',
+        'patient',
+        'series',
+      ].sort(),
+    );
+    expect(Object.keys(timeline.series).sort()).toEqual(['pauses', 'rate']);
+  });
+
+  it('carries partial sets with their reason, confirmed readings, and side effects not assessed as such', async () => {
+    const admission = await anInfusingAdmission();
+    const post = async (body: Record<string, unknown>) => {
+      const response = await nurse.post(`/api/admissions/${admission.id}/observation-sets`, body);
+      expect(response.status).toBe(201);
+      const { admissionId: _admission, recordedBy: _recorder, ...stored } = response.body;
+      return stored;
+    };
+    const asleep = await post({
+      takenAt: minutesAgo(90),
+      respirationRate: 14,
+      spo2: 96,
+      sedation: 'S',
+      partialReason: 'asleep',
+    });
+    const other = await post({
+      takenAt: minutesAgo(60),
+      pulse: 80,
+      partialReason: 'other',
+      partialReasonText: 'In the bath',
+    });
+    const extreme = await post(
+      anObservationSet({
+        takenAt: minutesAgo(30),
+        respirationRate: 41,
+        confirmedReadings: ['respirationRate'],
+      }),
+    );
+    // A set stored before issue 12 without side effects holds {}: not assessed either.
+    const legacyId = '6f1c7a52-7d0e-4d5e-9a57-0b6a1f3e2c11';
+    await db.query(
+      `INSERT INTO observation_sets
+       SELECT (jsonb_populate_record(NULL::observation_sets, to_jsonb(s) || jsonb_build_object(
+         'id', $2::uuid, 'taken_at', $3::timestamptz, 'side_effects', '{}'::jsonb, 'idempotency_key', NULL))).*
+       FROM observation_sets s WHERE s.id = $1`,
+      [extreme.id, legacyId, minutesAgo(10)],
+    );
+
+    const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
+    const columns = timeline.observations;
+    expect(columns.id).toEqual([asleep.id, other.id, extreme.id, legacyId]);
+    expect(columns.partialReason).toEqual(['asleep', 'other', null, null]);
+    expect(columns.partialReasonText).toEqual([null, 'In the bath', null, null]);
+    expect(columns.confirmedReadings).toEqual([[], [], ['respirationRate'], ['respirationRate']]);
+    expect(columns.sideEffects).toEqual({
+      nausea: [null, null, 'mild', null],
+      vividDreams: [null, null, 'none', null],
+    });
+    expect(columns.news2.complete).toEqual([false, false, true, true]);
+    expect(columns.news2.total.slice(0, 2)).toEqual([null, null]);
+    // Each set as the observations list answers it, partial reason, confirmations and "not assessed" included.
+    expect(setAt(columns, 0)).toEqual({ ...asleep, enteredInError: null });
+    expect(setAt(columns, 1)).toEqual({ ...other, enteredInError: null });
+    expect(setAt(columns, 2)).toEqual({ ...extreme, enteredInError: null });
+    const listed = (await nurse.get(`/api/admissions/${admission.id}/observation-sets`)).body.items;
+    const legacy = listed.find((set: { id: string }) => set.id === legacyId);
+    expect(legacy.sideEffects).toBeNull();
+    const { admissionId: _admission, recordedBy: _recorder, ...legacyStored } = legacy;
+    expect(setAt(columns, 3)).toEqual({ ...legacyStored, enteredInError: null });
   });
 
   it('orders orders, events and sets oldest first, whatever the order they were entered in', async () => {
@@ -127,8 +226,7 @@ describe('the admission timeline', () => {
     expect(paused.status).toBe(201);
 
     const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
-    const times = (items: { [key: string]: string }[], key: string) => items.map((item) => item[key]);
-    const taken = times(timeline.observationSets, 'takenAt');
+    const taken = timeline.observations.takenAt;
     expect(taken).toHaveLength(3);
     expect([...taken].sort()).toEqual(taken);
     expect(timeline.orders.map((order: { reason: string }) => order.reason)).toEqual([
@@ -205,12 +303,11 @@ describe('the admission timeline', () => {
       markedByName: expect.stringMatching(/^Test prescriber/),
     });
     expect(timeline.orders[2].enteredByName).toMatch(/^Test prescriber/);
-    expect(timeline.observationSets[0].enteredInError).toMatchObject({
+    expect(timeline.observations.enteredInError[0]).toMatchObject({
       reason: 'Wrong patient',
       markedByName: expect.stringMatching(/^Test nurse/),
     });
-    // Plotted series leave out what was entered in error; the list keeps it, marked.
-    expect(timeline.series.observations.setId).toEqual([]);
+    expect(timeline.observations.pulse).toHaveLength(1);
     expect(timeline.series.rate).toEqual([
       {
         unit: 'mg/kg/h',
@@ -293,7 +390,7 @@ describe('the admission timeline', () => {
     await recordSets(small.id, 2, 400);
     const large = await anInfusingAdmission();
     await recordSets(large.id, 40, 400);
-    expect((await prescriber.get(`/api/admissions/${large.id}/timeline`)).body.observationSets).toHaveLength(
+    expect((await prescriber.get(`/api/admissions/${large.id}/timeline`)).body.observations.id).toHaveLength(
       40,
     );
     const forSmall = await statementsFor(small.id);

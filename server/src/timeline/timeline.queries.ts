@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ConfirmableReading, PartialReason, RateUnit } from '@infusion-tracker/clinical';
+import type { RateUnit } from '@infusion-tracker/clinical';
 import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 
@@ -124,53 +124,84 @@ const EVENTS = `
 /** An instant as ISO 8601 UTC text, as Date.toISOString writes it: the set rows skip the Date round trip. */
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-export interface SetRow {
-  id: string;
-  taken_at: string;
-  respiration_rate: number | null;
-  spo2: number | null;
-  spo2_scale: number;
-  supplemental_oxygen: boolean | null;
-  oxygen_device: string | null;
-  systolic_bp: number | null;
-  diastolic_bp: number | null;
-  pulse: number | null;
-  consciousness: string | null;
-  temperature_c: string | null;
-  sedation: string | null;
-  pain_score: number | null;
-  /** Null: not assessed. */
-  side_effects: Record<string, string> | null;
-  partial_reason: PartialReason | null;
-  partial_reason_text: string | null;
-  confirmed_readings: ConfirmableReading[];
-  pump_rate_value: string | null;
-  pump_rate_unit: RateUnit | null;
-  comment: string | null;
-  news2: Record<string, unknown>;
-  flags: string[];
-  recorded_by_name: string;
-  recorded_at: string;
-  error_reason: string | null;
-  error_marked_by: string | null;
-  error_marked_by_name: string | null;
-  error_marked_at: string | null;
-}
+/**
+ * Every set of the stay, entered-in-error ones included, as columns built by PostgreSQL and returned as
+ * JSON text that the server sends on without parsing: index i of every array is the i-th set, oldest
+ * first. Every aggregate orders by the set's position (not by trusting the scan order, which PostgreSQL
+ * does not promise an aggregate keeps), so the columns always line up. `sideEffects` has one
+ * column per effect any set graded; null where the set did not grade it. A set null in every one of them
+ * did not assess side effects (stored as NULL, or as {} before issue 12), as the observations list's null.
+ * NEWS2 is the stored result split into columns the same way.
+ */
+const column = (expression: string, rows = 's') =>
+  `COALESCE(json_agg(${expression} ORDER BY ${rows}.position), '[]'::json)`;
+const NEWS2_PARAMETERS = [
+  'respirationRate',
+  'spo2',
+  'supplementalOxygen',
+  'systolicBp',
+  'pulse',
+  'consciousness',
+  'temperatureC',
+] as const;
 
-const SETS = `
-  SELECT s.id, ${ISO('s.taken_at')} AS taken_at, s.respiration_rate, s.spo2, s.spo2_scale, s.supplemental_oxygen, s.oxygen_device,
-         s.systolic_bp, s.diastolic_bp, s.pulse, s.consciousness, s.temperature_c::text AS temperature_c,
-         s.sedation, s.pain_score, s.side_effects, s.pump_rate_value::text AS pump_rate_value, s.pump_rate_unit,
-         s.comment, s.partial_reason, s.partial_reason_text, s.confirmed_readings,
-         s.news2, s.flags, u.display_name AS recorded_by_name, ${ISO('s.recorded_at')} AS recorded_at,
-         c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
-         ${ISO('c.marked_at')} AS error_marked_at
-  FROM observation_sets s
-  JOIN users u ON u.id = s.recorded_by
-  LEFT JOIN observation_set_corrections c ON c.set_id = s.id
-  LEFT JOIN users m ON m.id = c.marked_by
-  WHERE s.admission_id = $1
-  ORDER BY s.taken_at, s.recorded_at`;
+const OBSERVATION_COLUMNS = `
+  WITH s AS MATERIALIZED (
+    SELECT s.*, row_number() OVER (ORDER BY s.taken_at, s.recorded_at, s.id) AS position,
+           u.display_name AS recorded_by_name,
+           c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
+           c.marked_at AS error_marked_at
+    FROM observation_sets s
+    JOIN users u ON u.id = s.recorded_by
+    LEFT JOIN observation_set_corrections c ON c.set_id = s.id
+    LEFT JOIN users m ON m.id = c.marked_by
+    WHERE s.admission_id = $1
+  )
+  SELECT json_build_object(
+    'id', ${column('s.id')},
+    'takenAt', ${column(ISO('s.taken_at'))},
+    'respirationRate', ${column('s.respiration_rate')},
+    'spo2', ${column('s.spo2')},
+    'spo2Scale', ${column('s.spo2_scale')},
+    'supplementalOxygen', ${column('s.supplemental_oxygen')},
+    'oxygenDevice', ${column('s.oxygen_device')},
+    'systolicBp', ${column('s.systolic_bp')},
+    'diastolicBp', ${column('s.diastolic_bp')},
+    'pulse', ${column('s.pulse')},
+    'consciousness', ${column('s.consciousness')},
+    'temperatureC', ${column('s.temperature_c')},
+    'sedation', ${column('s.sedation')},
+    'painScore', ${column('s.pain_score')},
+    'sideEffects', (
+      SELECT COALESCE(json_object_agg(k.effect, (SELECT ${column('x.side_effects -> k.effect', 'x')} FROM s x)), '{}'::json)
+      FROM (
+        SELECT DISTINCT jsonb_object_keys(side_effects) AS effect FROM s WHERE jsonb_typeof(side_effects) = 'object'
+      ) k
+    ),
+    'pumpRateValue', ${column('s.pump_rate_value')},
+    'pumpRateUnit', ${column('s.pump_rate_unit')},
+    'comment', ${column('s.comment')},
+    'partialReason', ${column('s.partial_reason')},
+    'partialReasonText', ${column('s.partial_reason_text')},
+    'confirmedReadings', ${column('s.confirmed_readings')},
+    'news2', json_build_object(
+      'complete', ${column("s.news2 -> 'complete'")},
+      'total', ${column("s.news2 -> 'total'")},
+      'response', ${column("s.news2 -> 'response'")},
+      'anySingleParameterThree', ${column("s.news2 -> 'anySingleParameterThree'")},
+      'missing', ${column("s.news2 -> 'missing'")},
+      'parameters', json_build_object(
+        ${NEWS2_PARAMETERS.map((name) => `'${name}', ${column(`s.news2 -> 'parameters' -> '${name}'`)}`).join(',\n        ')}
+      )
+    ),
+    'flags', ${column('s.flags')},
+    'recordedByName', ${column('s.recorded_by_name')},
+    'recordedAt', ${column(ISO('s.recorded_at'))},
+    'enteredInError', ${column(`CASE WHEN s.error_reason IS NULL THEN NULL ELSE json_build_object(
+      'reason', s.error_reason, 'markedBy', s.error_marked_by, 'markedByName', COALESCE(s.error_marked_by_name, ''),
+      'markedAt', ${ISO('s.error_marked_at')}) END`)}
+  )::text AS observations
+  FROM s`;
 
 /** The admission and its patient, writing the audited read in the same statement; null when unknown. */
 export async function admissionWithAuditedRead(
@@ -226,17 +257,20 @@ const FOLLOW_UPS = `
 export interface RecordRows {
   orders: OrderRow[];
   events: EventRow[];
-  sets: SetRow[];
+  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here. */
+  observations: string;
   followUps: FollowUpRow[];
 }
 
 /** Orders, events, sets and follow-ups of one admission, oldest first: four statements side by side. */
 export async function infusionRecordRows(manager: EntityManager, admissionId: string): Promise<RecordRows> {
-  const [orders, events, sets, followUps] = await Promise.all([
+  const [orders, events, [observations], followUps] = await Promise.all([
     preparedQuery<OrderRow>(manager, 'timeline-orders', ORDERS, [admissionId]),
     preparedQuery<EventRow>(manager, 'timeline-events', EVENTS, [admissionId]),
-    preparedQuery<SetRow>(manager, 'timeline-sets', SETS, [admissionId]),
+    preparedQuery<{ observations: string }>(manager, 'timeline-observations', OBSERVATION_COLUMNS, [
+      admissionId,
+    ]),
     preparedQuery<FollowUpRow>(manager, 'timeline-follow-ups', FOLLOW_UPS, [admissionId]),
   ]);
-  return { orders, events, sets, followUps };
+  return { orders, events, observations: observations!.observations, followUps };
 }

@@ -7,16 +7,14 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { TimelineResponse } from './dto/timeline.response.js';
 import {
-  observationColumns,
   pauseBands,
   rateLines,
-  sideEffectMarks,
   toPatient,
   toTimelineFollowUps,
   toTimelineAdmission,
   toTimelineEvents,
   toTimelineOrders,
-  toTimelineSets,
+  withObservations,
 } from './timeline-mapping.js';
 import { admissionWithAuditedRead, infusionRecordRows } from './timeline.queries.js';
 
@@ -28,11 +26,13 @@ export class TimelineService {
   ) {}
 
   /**
-   * The whole stay and its follow-ups in one answer, read in five statements whatever its length. Reading it is an audited
-   * read of the patient's record (written by the first statement). The statements are not one snapshot:
-   * a set recorded while they run may or may not be in the answer, as with any later read.
+   * The whole stay and its follow-ups in one answer, read in five statements whatever its length, as
+   * JSON text (a TimelineResponse): the observation sets, nearly all of it, come from PostgreSQL as JSON
+   * text and are spliced in unparsed. Reading it is an audited read of the patient's record (written by
+   * the first statement). The statements are not one snapshot: a set recorded while they run may or may
+   * not be in the answer, as with any later read.
    */
-  async timeline(actor: Actor, admissionId: string): Promise<TimelineResponse> {
+  async timeline(actor: Actor, admissionId: string): Promise<string> {
     const manager = this.dataSource.manager;
     const [admission, rows] = await Promise.all([
       admissionWithAuditedRead(manager, admissionId, actor),
@@ -41,20 +41,16 @@ export class TimelineService {
     if (!admission) throw new NotFound('The admission');
     const events = toTimelineEvents(rows.events);
     const orders = toTimelineOrders(rows.orders, admissionId);
-    const sets = toTimelineSets(rows.sets);
     const header = toTimelineAdmission(admission, events);
-    return {
+    const rest: Omit<TimelineResponse, 'observations'> = {
       generatedAt: new Date().toISOString(),
       patient: toPatient(admission),
       admission: header,
       orders,
       events,
-      observationSets: sets,
       series: {
         rate: rateLines(orders, events, header.dischargedAt),
         pauses: pauseBands(events),
-        observations: observationColumns(sets),
-        sideEffects: sideEffectMarks(sets),
       },
       followUps: toTimelineFollowUps(
         rows.followUps,
@@ -62,5 +58,6 @@ export class TimelineService {
         calendarDateIn(new Date(), this.config.wardTimeZone),
       ),
     };
+    return withObservations(rest, rows.observations);
   }
 }

@@ -869,7 +869,10 @@ export interface TimelineEvent extends InfusionEvent {
   recordedByName: string;
 }
 
-/** A set as in the observations list, less what the timeline says once (admission, recorder's id). */
+/**
+ * A set as in the observations list, less what the timeline says once (admission, recorder's id): the
+ * client rebuilds it from the timeline's columns (`observationSets` in timeline/timeline-observations.ts).
+ */
 export interface TimelineObservationSet extends Omit<
   ObservationSet,
   'admissionId' | 'recordedBy' | 'enteredInError'
@@ -899,7 +902,7 @@ export interface PauseBand {
   pausedByName: string;
 }
 
-/** The current sets as columns: index i of every array is the i-th set in time order. */
+/** The current sets' plotted items as columns (built on the client from the timeline's columns). */
 export interface ObservationColumns {
   takenAt: string[];
   setId: string[];
@@ -915,6 +918,7 @@ export interface ObservationColumns {
   news2Response: (News2Response | null)[];
 }
 
+/** A side effect graded mild or worse in a current set (built on the client). */
 export interface SideEffectMark {
   at: string;
   setId: string;
@@ -962,15 +966,60 @@ export interface Timeline {
   /** Oldest first, all of them. */
   orders: TimelineOrder[];
   events: TimelineEvent[];
-  /** Every set, oldest first, entered-in-error ones marked. */
-  observationSets: TimelineObservationSet[];
   series: {
     rate: RateLine[];
     pauses: PauseBand[];
-    observations: ObservationColumns;
-    sideEffects: SideEffectMark[];
   };
   followUps: TimelineFollowUps;
+  /** Every set, entered-in-error ones included, once, as columns. */
+  observations: TimelineObservations;
+}
+
+/**
+ * Every set of the stay as columns: index i of every array is the i-th set, oldest first; each value as
+ * stored, null where it was not recorded. `observationSets` (timeline/timeline-observations.ts) turns
+ * them back into sets.
+ */
+export interface TimelineObservations {
+  id: string[];
+  takenAt: string[];
+  respirationRate: (number | null)[];
+  spo2: (number | null)[];
+  spo2Scale: Spo2Scale[];
+  supplementalOxygen: (boolean | null)[];
+  oxygenDevice: (string | null)[];
+  systolicBp: (number | null)[];
+  diastolicBp: (number | null)[];
+  pulse: (number | null)[];
+  consciousness: (Consciousness | null)[];
+  temperatureC: (number | null)[];
+  sedation: (Poss | null)[];
+  painScore: (number | null)[];
+  /**
+   * One column per side effect any set graded; null: that set did not grade it. A set null in every
+   * column did not assess side effects (its `sideEffects` is null, never "none").
+   */
+  sideEffects: Partial<Record<SideEffect, (SideEffectGrade | null)[]>>;
+  pumpRateValue: (number | null)[];
+  pumpRateUnit: (RateUnit | null)[];
+  comment: (string | null)[];
+  /** Why the set has no complete NEWS2; null for a complete set. */
+  partialReason: (PartialReason | null)[];
+  partialReasonText: (string | null)[];
+  /** The extreme readings the nurse confirmed, per set ([] when none). */
+  confirmedReadings: ConfirmableReading[][];
+  news2: {
+    complete: boolean[];
+    total: (number | null)[];
+    response: (News2Response | null)[];
+    anySingleParameterThree: boolean[];
+    missing: News2Result['missing'][];
+    parameters: { [Item in keyof News2Result['parameters']]: (number | null)[] };
+  };
+  flags: ObservationFlag[][];
+  recordedByName: string[];
+  recordedAt: string[];
+  enteredInError: (TimelineEnteredInError | null)[];
 }
 
 // Patient-reported follow-ups (issue 13)

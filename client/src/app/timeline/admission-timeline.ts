@@ -24,6 +24,7 @@ import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
 import { TimelineChart } from './timeline-chart';
+import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
 import {
   EVENT_KINDS,
@@ -97,16 +98,21 @@ export class AdmissionTimeline {
     const timeline = this.timeline();
     return timeline ? describeStay(timeline.admission, this.now(), this.timeZone()) : '';
   });
-  protected readonly flowsheet = computed(() => buildFlowsheet(this.timeline()?.observationSets ?? []));
+  /** The sets, rebuilt from the timeline's columns, for the tables. */
+  private readonly sets = computed(() => {
+    const timeline = this.timeline();
+    return timeline ? observationSets(timeline.observations) : [];
+  });
+  protected readonly flowsheet = computed(() => buildFlowsheet(this.sets()));
   protected readonly events = computed(() => {
     const timeline = this.timeline();
-    return timeline ? buildEventList(timeline) : [];
+    return timeline ? buildEventList(timeline, this.sets()) : [];
   });
   protected readonly shownEvents = computed(() => {
     const kinds = this.shownKinds();
     return this.events().filter((entry) => kinds.has(entry.kind));
   });
-  protected readonly summary = computed(() => summariseObservations(this.timeline()?.observationSets ?? []));
+  protected readonly summary = computed(() => summariseObservations(this.sets()));
   protected readonly printedBy = computed(() => this.auth.user()?.displayName ?? '');
   protected readonly currentOrder = computed(
     () => this.timeline()?.orders.find((order) => order.state === 'current') ?? null,

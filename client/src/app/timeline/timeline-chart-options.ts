@@ -17,6 +17,7 @@ import {
   sideEffectLanes,
   stayRange,
 } from './timeline-series';
+import { plottedColumns, sideEffectMarks } from './timeline-observations';
 
 /*
  * ECharts options for the timeline: one chart, one lane (grid) per kind of value, all on one time axis
@@ -150,7 +151,7 @@ function rateLanes(timeline: Timeline, context: ChartContext): Lane[] {
 }
 
 function painLane(timeline: Timeline, context: ChartContext): Lane {
-  const columns = timeline.series.observations;
+  const columns = plottedColumns(timeline.observations);
   return {
     title: context.compact
       ? 'Pain NRS ● and POSS ◆ (right)'
@@ -221,7 +222,7 @@ function painLane(timeline: Timeline, context: ChartContext): Lane {
 }
 
 function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
-  const columns = timeline.series.observations;
+  const columns = plottedColumns(timeline.observations);
   const line = (
     name: string,
     item: Parameters<typeof itemPoints>[1],
@@ -334,7 +335,10 @@ function vitalsLanes(timeline: Timeline, context: ChartContext): Lane[] {
 }
 
 function sideEffectLane(timeline: Timeline, context: ChartContext): Lane {
-  const { effects, points } = sideEffectLanes(timeline.series.sideEffects, Object.keys(SIDE_EFFECT_LABELS));
+  const { effects, points } = sideEffectLanes(
+    sideEffectMarks(timeline.observations),
+    Object.keys(SIDE_EFFECT_LABELS),
+  );
   const labels = effects.map((effect) => SIDE_EFFECT_LABELS[effect as SideEffect]);
   return {
     title: effects.length

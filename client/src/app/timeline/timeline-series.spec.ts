@@ -10,11 +10,12 @@ import {
   stayRange,
 } from './timeline-series';
 import { aTimeline } from '../../testing/timeline-factories';
+import { plottedColumns } from './timeline-observations';
 
 const at = (iso: string) => Date.parse(iso);
 
 function columns(overrides: Partial<ObservationColumns>): ObservationColumns {
-  const base = aTimeline().series.observations;
+  const base = plottedColumns(aTimeline().observations);
   return { ...base, ...overrides };
 }
 

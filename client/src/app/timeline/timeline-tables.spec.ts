@@ -74,9 +74,10 @@ describe('timeline tables', () => {
         aTimelineEvent({ occurredAt: '2025-07-01T08:05:00Z' }),
         aTimelineEvent({ type: 'pause', occurredAt: '2025-07-01T11:00:00Z', reason: 'POSS 3' }),
       ],
-      observationSets: [aTimelineSet({ takenAt: '2025-07-01T10:55:00Z', flags: ['unacceptable-sedation'] })],
     });
-    const list = buildEventList(timeline);
+    const list = buildEventList(timeline, [
+      aTimelineSet({ takenAt: '2025-07-01T10:55:00Z', flags: ['unacceptable-sedation'] }),
+    ]);
     expect(list.map((entry) => [entry.at, entry.kind])).toEqual([
       ['2025-07-01T07:00:00.000Z', 'admission'],
       ['2025-07-01T08:00:00Z', 'order'],

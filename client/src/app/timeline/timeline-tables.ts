@@ -211,7 +211,7 @@ const INFUSION_WORDS = {
 };
 
 /** Orders, infusion events, flags, corrections and follow-ups in time order. */
-export function buildEventList(timeline: Timeline): TimelineEntry[] {
+export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const admission = timeline.admission;
   entries.push({
@@ -260,7 +260,7 @@ export function buildEventList(timeline: Timeline): TimelineEntry[] {
       who: event.recordedByName,
     });
   }
-  for (const set of timeline.observationSets) {
+  for (const set of sets) {
     if (set.flags.length && !set.enteredInError) {
       entries.push({
         at: set.takenAt,

@@ -1,7 +1,6 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, OmitType, getSchemaPath } from '@nestjs/swagger';
 import { PatientResponse } from '../../patients/dto/patient.response.js';
 import { StaffName } from '../../admissions/dto/admission.response.js';
-import { ObservationSetResponse } from '../../observations/dto/observation-set.response.js';
 import { InfusionOrderResponse } from '../../infusions/dto/infusion-order.response.js';
 import { EnteredInErrorResponse } from '../../common/entered-in-error.response.js';
 import {
@@ -18,6 +17,12 @@ import {
   type InfusionEventType,
   type RateUnit,
 } from '../../infusions/rate-units.js';
+import {
+  CONFIRMABLE_READINGS,
+  PARTIAL_REASONS,
+  type ConfirmableReading,
+  type PartialReason,
+} from '@infusion-tracker/clinical';
 
 /** Who the patient is; contact details stay with the patient and follow-up records, not the timeline. */
 export class TimelinePatientResponse extends OmitType(PatientResponse, ['contact'] as const) {}
@@ -94,16 +99,6 @@ export class TimelineEventResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
-/** A set as the observations list has it, less what the timeline says once (admission, recorder's id). */
-export class TimelineObservationSetResponse extends OmitType(ObservationSetResponse, [
-  'admissionId',
-  'recordedBy',
-  'enteredInError',
-] as const) {
-  @ApiProperty({ type: TimelineEnteredInError, nullable: true })
-  enteredInError: TimelineEnteredInError | null;
-}
-
 /** A stretch of time during which one order's rate was the one in force, exactly as written. */
 export class RateSegment {
   @ApiProperty({ format: 'uuid' }) orderId: string;
@@ -131,41 +126,90 @@ export class PauseBand {
   @ApiProperty() pausedByName: string;
 }
 
-/**
- * The current (not entered-in-error) sets as columns: index i of every array is the i-th set in time
- * order; null where the item was not recorded.
- */
-export class ObservationColumns {
-  @ApiProperty({ type: String, isArray: true, format: 'date-time' }) takenAt: string[];
-  @ApiProperty({ type: String, isArray: true, format: 'uuid' }) setId: string[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) respirationRate: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) spo2: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) systolicBp: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) diastolicBp: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) pulse: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) temperatureC: (number | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true }) painScore: (number | null)[];
-  @ApiProperty({ type: String, isArray: true, nullable: true, description: 'POSS: S, 1-4' })
-  sedation: (string | null)[];
-  @ApiProperty({ type: Number, isArray: true, nullable: true, description: 'null: incomplete set' })
-  news2Total: (number | null)[];
-  @ApiProperty({ type: String, isArray: true, nullable: true }) news2Response: (string | null)[];
-}
-
-export class SideEffectMark {
-  @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ format: 'uuid' }) setId: string;
-  @ApiProperty() effect: string;
-  @ApiProperty({ enum: ['mild', 'moderate', 'severe'] }) grade: string;
-}
-
 export class TimelineSeries {
   @ApiProperty({ type: RateLine, isArray: true, description: 'One line per unit ever ordered.' })
   rate: RateLine[];
   @ApiProperty({ type: PauseBand, isArray: true }) pauses: PauseBand[];
-  @ApiProperty({ type: ObservationColumns }) observations: ObservationColumns;
-  @ApiProperty({ type: SideEffectMark, isArray: true, description: 'Graded mild or worse, current sets.' })
-  sideEffects: SideEffectMark[];
+}
+
+const numbers = (description?: string) =>
+  ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description });
+const texts = (description?: string) =>
+  ApiProperty({ type: 'array', items: { type: 'string', nullable: true }, description });
+
+/** The stored NEWS2 result of every set, as columns. */
+export class TimelineNews2Columns {
+  @ApiProperty({ type: Boolean, isArray: true }) complete: boolean[];
+  @numbers('null: incomplete set') total: (number | null)[];
+  @texts('low, low-medium, medium, high; null: incomplete set') response: (string | null)[];
+  @ApiProperty({ type: Boolean, isArray: true }) anySingleParameterThree: boolean[];
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } } }) missing: string[][];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'number', nullable: true } },
+    description: 'The score of each parameter (respirationRate, spo2, ...), one column each.',
+  })
+  parameters: Record<string, (number | null)[]>;
+}
+
+/**
+ * Every set of the stay, entered-in-error ones included, as columns: index i of every array is the i-th
+ * set, oldest first; each value as stored, null where it was not recorded. Charts and the flowsheet are
+ * both drawn from it.
+ */
+@ApiExtraModels(TimelineEnteredInError)
+export class TimelineObservations {
+  @ApiProperty({ type: String, isArray: true, format: 'uuid' }) id: string[];
+  @ApiProperty({ type: String, isArray: true, format: 'date-time' }) takenAt: string[];
+  @numbers() respirationRate: (number | null)[];
+  @numbers() spo2: (number | null)[];
+  @ApiProperty({ type: Number, isArray: true, enum: [1, 2] }) spo2Scale: (1 | 2)[];
+  @ApiProperty({ type: 'array', items: { type: 'boolean', nullable: true } })
+  supplementalOxygen: (boolean | null)[];
+  @texts() oxygenDevice: (string | null)[];
+  @numbers() systolicBp: (number | null)[];
+  @numbers() diastolicBp: (number | null)[];
+  @numbers() pulse: (number | null)[];
+  @texts('alert, confusion, voice, pain, unresponsive') consciousness: (string | null)[];
+  @numbers() temperatureC: (number | null)[];
+  @texts('POSS: S, 1-4') sedation: (string | null)[];
+  @numbers('NRS 0-10') painScore: (number | null)[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string', nullable: true } },
+    description:
+      'One column per side effect any set graded (none, mild, moderate, severe); null: that set did not grade it. ' +
+      'A set null in every column did not assess side effects (the observations list says null), never "none".',
+  })
+  sideEffects: Record<string, (string | null)[]>;
+  @numbers('The pump rate the nurse read, as read.') pumpRateValue: (number | null)[];
+  @texts() pumpRateUnit: (RateUnit | null)[];
+  @texts() comment: (string | null)[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...PARTIAL_REASONS], nullable: true },
+    description: 'Why the set has no complete NEWS2; null for a complete set.',
+  })
+  partialReason: (PartialReason | null)[];
+  @texts('The nurse\'s words for the partial reason (required with "other").')
+  partialReasonText: (string | null)[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string', enum: [...CONFIRMABLE_READINGS] } },
+    description: 'Readings outside their plausible range that the nurse confirmed; [] when none.',
+  })
+  confirmedReadings: ConfirmableReading[][];
+  @ApiProperty({ type: TimelineNews2Columns }) news2: TimelineNews2Columns;
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } } }) flags: string[][];
+  @ApiProperty({ type: String, isArray: true, description: 'As the user is named now.' })
+  recordedByName: string[];
+  @ApiProperty({ type: String, isArray: true, format: 'date-time' }) recordedAt: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { allOf: [{ $ref: getSchemaPath(TimelineEnteredInError) }], nullable: true },
+    description: 'null where the set stands; the mark where it was entered in error.',
+  })
+  enteredInError: (TimelineEnteredInError | null)[];
 }
 
 export class FollowUpOutcomeSummary {
@@ -217,12 +261,8 @@ export class TimelineResponse {
   orders: TimelineOrderResponse[];
   @ApiProperty({ type: TimelineEventResponse, isArray: true, description: 'In clinical time order.' })
   events: TimelineEventResponse[];
-  @ApiProperty({
-    type: TimelineObservationSetResponse,
-    isArray: true,
-    description: 'Every set, oldest first, entered-in-error ones included and marked.',
-  })
-  observationSets: TimelineObservationSetResponse[];
-  @ApiProperty({ type: TimelineSeries }) series: TimelineSeries;
+  @ApiProperty({ type: TimelineSeries, description: 'Rate and pauses ready to plot.' })
+  series: TimelineSeries;
   @ApiProperty({ type: TimelineFollowUps }) followUps: TimelineFollowUps;
+  @ApiProperty({ type: TimelineObservations }) observations: TimelineObservations;
 }
