@@ -142,19 +142,7 @@ describe('the admission timeline', () => {
       const { admissionId: _admission, recordedBy: _recorder, ...stored } = response.body;
       return stored;
     };
-    const asleep = await post({
-      takenAt: minutesAgo(90),
-      respirationRate: 14,
-      spo2: 96,
-      sedation: 'S',
-      partialReason: 'asleep',
-    });
-    const other = await post({
-      takenAt: minutesAgo(60),
-      pulse: 80,
-      partialReason: 'other',
-      partialReasonText: 'In the bath',
-    });
+    // Recorded latest first, so the order on disk is the reverse of the timeline's.
     const extreme = await post(
       anObservationSet({
         takenAt: minutesAgo(30),
@@ -162,6 +150,19 @@ describe('the admission timeline', () => {
         confirmedReadings: ['respirationRate'],
       }),
     );
+    const other = await post({
+      takenAt: minutesAgo(60),
+      pulse: 80,
+      partialReason: 'other',
+      partialReasonText: 'In the bath',
+    });
+    const asleep = await post({
+      takenAt: minutesAgo(90),
+      respirationRate: 14,
+      spo2: 96,
+      sedation: 'S',
+      partialReason: 'asleep',
+    });
     // A set stored before issue 12 without side effects holds {}: not assessed either.
     const legacyId = '6f1c7a52-7d0e-4d5e-9a57-0b6a1f3e2c11';
     await db.query(
@@ -169,30 +170,30 @@ describe('the admission timeline', () => {
        SELECT (jsonb_populate_record(NULL::observation_sets, to_jsonb(s) || jsonb_build_object(
          'id', $2::uuid, 'taken_at', $3::timestamptz, 'side_effects', '{}'::jsonb, 'idempotency_key', NULL))).*
        FROM observation_sets s WHERE s.id = $1`,
-      [extreme.id, legacyId, minutesAgo(10)],
+      [extreme.id, legacyId, minutesAgo(120)],
     );
 
     const timeline = (await prescriber.get(`/api/admissions/${admission.id}/timeline`)).body;
     const columns = timeline.observations;
-    expect(columns.id).toEqual([asleep.id, other.id, extreme.id, legacyId]);
-    expect(columns.partialReason).toEqual(['asleep', 'other', null, null]);
-    expect(columns.partialReasonText).toEqual([null, 'In the bath', null, null]);
-    expect(columns.confirmedReadings).toEqual([[], [], ['respirationRate'], ['respirationRate']]);
+    expect(columns.id).toEqual([legacyId, asleep.id, other.id, extreme.id]);
+    expect(columns.partialReason).toEqual([null, 'asleep', 'other', null]);
+    expect(columns.partialReasonText).toEqual([null, null, 'In the bath', null]);
+    expect(columns.confirmedReadings).toEqual([['respirationRate'], [], [], ['respirationRate']]);
     expect(columns.sideEffects).toEqual({
-      nausea: [null, null, 'mild', null],
-      vividDreams: [null, null, 'none', null],
+      nausea: [null, null, null, 'mild'],
+      vividDreams: [null, null, null, 'none'],
     });
-    expect(columns.news2.complete).toEqual([false, false, true, true]);
-    expect(columns.news2.total.slice(0, 2)).toEqual([null, null]);
+    expect(columns.news2.complete).toEqual([true, false, false, true]);
+    expect(columns.news2.total.slice(1, 3)).toEqual([null, null]);
     // Each set as the observations list answers it, partial reason, confirmations and "not assessed" included.
-    expect(setAt(columns, 0)).toEqual({ ...asleep, enteredInError: null });
-    expect(setAt(columns, 1)).toEqual({ ...other, enteredInError: null });
-    expect(setAt(columns, 2)).toEqual({ ...extreme, enteredInError: null });
+    expect(setAt(columns, 1)).toEqual({ ...asleep, enteredInError: null });
+    expect(setAt(columns, 2)).toEqual({ ...other, enteredInError: null });
+    expect(setAt(columns, 3)).toEqual({ ...extreme, enteredInError: null });
     const listed = (await nurse.get(`/api/admissions/${admission.id}/observation-sets`)).body.items;
     const legacy = listed.find((set: { id: string }) => set.id === legacyId);
     expect(legacy.sideEffects).toBeNull();
     const { admissionId: _admission, recordedBy: _recorder, ...legacyStored } = legacy;
-    expect(setAt(columns, 3)).toEqual({ ...legacyStored, enteredInError: null });
+    expect(setAt(columns, 0)).toEqual({ ...legacyStored, enteredInError: null });
   });
 
   it('orders orders, events and sets oldest first, whatever the order they were entered in', async () => {
