@@ -557,12 +557,21 @@ describe('bedside observation sets', () => {
         ]);
       });
 
-      it('refuses a blank target (400)', async () => {
+      it('refuses a blank target (400), spaces alone included, and stores nothing', async () => {
         const admission = await anInfusingAdmission();
-        const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
-          target: '',
-        });
-        expect(response.status).toBe(400);
+        await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, { target: '88-92%' });
+        for (const target of ['', '   ']) {
+          const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+            target,
+          });
+          expect(response.status).toBe(400);
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        }
+        expect((await prescriber.get(`/api/admissions/${admission.id}`)).body.spo2Scale2Target).toMatchObject(
+          {
+            target: '88-92%',
+          },
+        );
       });
     });
   });
