@@ -1,6 +1,8 @@
 // CommonJS on purpose: a jest.config.ts would need ts-node, which the workspace does not install.
 module.exports = {
   displayName: 'client',
+  // A component's first test compiles and renders it; on a loaded 2-core machine that alone can pass 5 s.
+  testTimeout: 20000,
   preset: 'jest-preset-angular',
   rootDir: __dirname,
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],

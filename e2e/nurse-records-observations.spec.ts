@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { signInThroughApi, xsrfHeaders } from './api';
 import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
+import { AdmissionPage } from './pages/admission-page';
 import { ObservationFormPage } from './pages/observation-form-page';
 import { WardBoardPage } from './pages/ward-board-page';
 import { expectNoSeriousAxeViolations } from './accessibility';
@@ -228,4 +229,56 @@ test('a nurse records a partial set with its reason, and a confirmed RR of 6', a
     [6, null, ['respirationRate'], null],
     [14, 'asleep', [], null],
   ]);
+});
+
+test('a prescriber documents an SpO2 scale 2 target, a nurse then records a set on scale 2, and the prescriber withdraws it', async ({
+  prescriberPage,
+  browser,
+}) => {
+  const ward = `E2E ward ${aUsername('')}`;
+  const patient = { familyName: 'Hargreaves', givenName: 'Dora' };
+  const admissionId = await anInfusingAdmission(prescriberPage.request, ward, '9', patient, 120);
+  const admission = new AdmissionPage(prescriberPage);
+
+  // The prescriber documents the target on the admission page, as written on the prescription.
+  await admission.goto(admissionId);
+  await expect(admission.spo2Target).toHaveText('SpO2 target: Scale 1 (default)');
+  await admission.documentSpo2Scale2Target('88-92%');
+  await expect(admission.spo2Target).toHaveText(
+    /SpO2 scale 2 target: 88-92% \(documented by you at \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\)/,
+  );
+  await expect(admission.spo2Target).toBeFocused();
+  await expectNoSeriousAxeViolations(prescriberPage, 'the admission page with an SpO2 scale 2 target');
+
+  // The nurse, on another computer, is now offered scale 2 with the target, and records a set on it.
+  const nurseComputer = await browser.newContext();
+  const nursePage = await nurseComputer.newPage();
+  await signInThroughApi(nursePage.request, 'nurse', DEMO_PASSWORD);
+  const form = new ObservationFormPage(nursePage);
+  await nursePage.goto(`/ward/admissions/${admissionId}/observations/new`);
+  await expect(form.heading).toBeVisible();
+  await form.field('Respiration rate').fill('16');
+  await form.field('SpO2').fill('90');
+  await form.choice('Scale 2 (prescribed target 88-92%)').check();
+  await form.choice('Air').check();
+  await form.field('Systolic BP').fill('124');
+  await form.field('Pulse').fill('78');
+  await form.choice('Alert').check();
+  await form.field('Temperature').fill('36.8');
+  // SpO2 90 scores 3 on scale 1 and nothing on scale 2 within the target.
+  await expect(form.beforeYouSave).toContainText('NEWS2 0 – low');
+  await nursePage.getByRole('button', { name: 'Save observations' }).click();
+  await expect(form.confirmation).toContainText('NEWS2 0 – low');
+  const sets = await nursePage.request.get(`/api/admissions/${admissionId}/observation-sets`);
+  const items = (await sets.json()).items as { spo2: number; spo2Scale: number }[];
+  expect(items.map((set) => [set.spo2, set.spo2Scale])).toEqual([[90, 2]]);
+
+  // The prescriber withdraws it, after confirming; a nurse's new form then offers scale 1 only.
+  await admission.withdrawSpo2Scale2Target();
+  await expect(admission.spo2Target).toHaveText('SpO2 target: Scale 1 (default)');
+  await nursePage.goto(`/ward/admissions/${admissionId}/observations/new`);
+  await expect(form.heading).toBeVisible();
+  await expect(nursePage.getByText('(no scale 2 target prescribed)')).toBeVisible();
+  await expect(nursePage.getByRole('radio', { name: /^Scale 2/ })).toHaveCount(0);
+  await nurseComputer.close();
 });

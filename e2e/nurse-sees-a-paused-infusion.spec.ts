@@ -95,7 +95,7 @@ test('the board and the admission page show a paused infusion as paused first, i
   expect(await weight(pausedInfusion, 'Last ordered rate')).toBeLessThan(600);
   await expectNoSeriousAxeViolations(nursePage, 'the ward board');
 
-  await nursePage.getByRole('link', { name: 'PAULING, Lin' }).click();
+  await nursePage.getByRole('link', { name: 'PAULING, Lin', exact: true }).click();
   const currentOrder = nursePage.getByRole('region', { name: 'Current order' });
   await expect(currentOrder).toHaveText(
     /Paused since (\d{1,2} \w{3}, )?\d\d:\d\d: hallucinations\s*Last ordered rate: Ketamine 2 mg\/mL at 0.15 mg\/kg\/h/,

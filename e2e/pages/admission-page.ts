@@ -13,11 +13,32 @@ export class AdmissionPage {
   readonly currentOrder: Locator;
   readonly readBack: Locator;
   readonly orderHistory: Locator;
+  /** Which SpO2 scale applies: "SpO2 target: Scale 1 (default)" or the documented scale 2 target. */
+  readonly spo2Target: Locator;
 
   constructor(private readonly page: Page) {
     this.currentOrder = page.getByRole('region', { name: 'Current order' });
     this.readBack = page.getByRole('group', { name: 'Read the order back' });
     this.orderHistory = page.getByRole('table', { name: 'Order history, newest first' });
+    this.spo2Target = page.locator('app-spo2-target-panel .spo2-target');
+  }
+
+  async goto(admissionId: string): Promise<void> {
+    await this.page.goto(`/admissions/${admissionId}`);
+  }
+
+  /** As the prescriber: documents the scale 2 target as written on the prescription, by keyboard. */
+  async documentSpo2Scale2Target(target: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Document a scale 2 target|Change the target)$/ }).click();
+    const form = this.page.getByRole('form', { name: 'SpO2 scale 2 target' });
+    await form.getByLabel('Scale 2 target as prescribed').fill(target);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** As the prescriber: withdraws the scale 2 target, confirming when asked. */
+  async withdrawSpo2Scale2Target(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Withdraw the scale 2 target' }).click();
+    await this.page.getByRole('button', { name: 'Withdraw the target', exact: true }).click();
   }
 
   /** Fills the order form and asks for the read-back; nothing is saved yet. */

@@ -557,12 +557,41 @@ describe('bedside observation sets', () => {
         ]);
       });
 
-      it('refuses a blank target (400)', async () => {
-        const admission = await anInfusingAdmission();
-        const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
-          target: '',
+      it('is refused (409) once the admission is discharged, storing nothing', async () => {
+        const admission = await anAdmittedPatient(prescriber);
+        await prescriber.post(`/api/admissions/${admission.id}/discharge`, {
+          version: 1,
+          summary: 'x',
+          reason: 'Declined',
         });
-        expect(response.status).toBe(400);
+        const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+          target: '88-92%',
+        });
+        expect(response.status).toBe(409);
+        expect(response.body.type).toBe('/problems/illegal-transition');
+        expect((await prescriber.get(`/api/admissions/${admission.id}`)).body.spo2Scale2Target).toBeNull();
+        const audits = await db.query(
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'spo2-scale2-target.set' AND admission_id = $1",
+          [admission.id],
+        );
+        expect(audits.rows[0].n).toBe(0);
+      });
+
+      it('refuses a blank target (400), spaces alone included, and stores nothing', async () => {
+        const admission = await anInfusingAdmission();
+        await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, { target: '88-92%' });
+        for (const target of ['', '   ']) {
+          const response = await prescriber.post(`/api/admissions/${admission.id}/spo2-scale2-target`, {
+            target,
+          });
+          expect(response.status).toBe(400);
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        }
+        expect((await prescriber.get(`/api/admissions/${admission.id}`)).body.spo2Scale2Target).toMatchObject(
+          {
+            target: '88-92%',
+          },
+        );
       });
     });
   });

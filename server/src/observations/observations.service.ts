@@ -10,6 +10,7 @@ import {
   scoreNews2,
 } from '@infusion-tracker/clinical';
 import { Admission } from '../admissions/admission.entity.js';
+import { OPEN_STATUSES } from '../admissions/admission-status.js';
 import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
@@ -206,7 +207,14 @@ export class ObservationsService {
     target: string | null,
   ): Promise<Spo2Scale2TargetResponse | null> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Admission, { id: admissionId }))) throw new NotFound('The admission');
+      const admission = await manager.findOneBy(Admission, { id: admissionId });
+      if (!admission) throw new NotFound('The admission');
+      if (!OPEN_STATUSES.includes(admission.status)) {
+        throw new DomainError(
+          'illegal-transition',
+          `Cannot document an SpO2 target for an admission that is ${admission.status}.`,
+        );
+      }
       const before = await currentSpo2Scale2Target(manager, admissionId);
       const saved = await manager.save(
         manager.create(Spo2Scale2Target, { admissionId, target: target?.trim() || null, setBy: actor.id }),

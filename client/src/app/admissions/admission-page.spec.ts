@@ -431,4 +431,33 @@ describe('AdmissionPage', () => {
     await openAs(['nurse'], infusing());
     expect(page.querySelector('app-admission-follow-ups-panel')).toBeNull();
   });
+
+  it('shows a nurse which SpO2 scale applies, with no way to change it', async () => {
+    await openAs(['nurse'], infusing());
+    const panel = page.querySelector('app-spo2-target-panel');
+    expect(text(panel)).toBe('SpO2 target: Scale 1 (default)');
+    expect(buttonsNamed(page, /scale 2 target/)).toEqual([]);
+  });
+
+  it('lets a prescriber document a scale 2 target, then shows it on the admission without a reload', async () => {
+    await openAs(['prescriber'], infusing());
+
+    button(page, 'Document a scale 2 target').click();
+    await settle(fixture);
+    type(field(page, 'Scale 2 target as prescribed'), '88-92%');
+    button(page, 'Save the target').click();
+    await settle(fixture);
+    const request = expectWrite('/api/admissions/admission-1/spo2-scale2-target');
+    expect(request.request.body).toEqual({ target: '88-92%' });
+    request.flush({ target: '88-92%', setBy: 'me', setAt: '2025-07-01T08:55:00Z' });
+    await settle(fixture);
+
+    expect(text(page.querySelector('.spo2-target'))).toBe(
+      'SpO2 scale 2 target: 88-92% (documented by you at 1 Jul 2025, 09:55)',
+    );
+    expect(text(page.querySelector('app-spo2-target-panel [role="status"]'))).toBe(
+      'Scale 2 target documented: 88-92%.',
+    );
+    expect(buttonsNamed(page, 'Withdraw the scale 2 target')).toHaveLength(1);
+  });
 });

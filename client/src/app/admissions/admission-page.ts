@@ -20,6 +20,7 @@ import {
   InfusionOrder,
   OrderCreated,
   Problem,
+  Spo2Scale2Target,
   StaffName,
 } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -41,6 +42,7 @@ import { InfusionEventForm } from './infusion-event-form';
 import { InfusionOrderForm } from './infusion-order-form';
 import { OrderHistory } from './order-history';
 import { ObservationSchedulePanel } from './observation-schedule-panel';
+import { Spo2TargetPanel } from './spo2-target-panel';
 import { ObservationHistory } from '../ward/observation-history';
 import { AdmissionFollowUpsPanel } from '../follow-ups/admission-follow-ups-panel';
 import { PatientContactPanel } from '../patients/patient-contact-panel';
@@ -83,6 +85,7 @@ const EVENT_DONE: Record<InfusionEventType, string> = {
     EnteredInErrorForm,
     ObservationHistory,
     ObservationSchedulePanel,
+    Spo2TargetPanel,
     AdmissionFollowUpsPanel,
     PatientContactPanel,
     AdmissionTimeline,
@@ -189,6 +192,11 @@ export class AdmissionPage {
   protected scheduleChanged(id: string): void {
     this.statusMessage.set('Observation schedule saved.');
     this.load(id);
+  }
+
+  /** The server answered with the target in force; the rest of the admission is unchanged by it. */
+  protected spo2TargetChanged(target: Spo2Scale2Target | null): void {
+    this.admission.update((admission) => admission && { ...admission, spo2Scale2Target: target });
   }
 
   protected reloadCurrent(): void {

@@ -15,6 +15,8 @@ import {
   ObservationScheduleRequest,
   OrderCreated,
   Page,
+  Spo2Scale2Target,
+  Spo2Scale2TargetRequest,
   VersionedRequest,
 } from '../core/api-types';
 import { pageHandlesErrors } from '../core/http/page-handles-errors';
@@ -96,6 +98,18 @@ export class AdmissionsApi {
       {
         context: pageHandlesErrors(),
       },
+    );
+  }
+
+  /** Documents the prescribed target that lets scale 2 be used, or withdraws it (null); answers the target in force. */
+  setSpo2Scale2Target(
+    admissionId: string,
+    request: Spo2Scale2TargetRequest,
+  ): Observable<Spo2Scale2Target | null> {
+    return this.http.post<Spo2Scale2Target | null>(
+      `${this.admissionUrl(admissionId)}/spo2-scale2-target`,
+      request,
+      { context: pageHandlesErrors() },
     );
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 /** The prescriber documents (or withdraws, with null) the SpO2 target that makes scale 2 apply. */
 export class Spo2Scale2TargetRequest {
@@ -13,6 +13,8 @@ export class Spo2Scale2TargetRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(60)
+  // Spaces alone are no target, and must not pass for a withdrawal (which is an explicit null).
+  @Matches(/\S/, { message: 'target must not be blank' })
   target: string | null;
 }
 
