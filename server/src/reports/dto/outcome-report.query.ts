@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates.js';
 import { DRUGS, INDICATIONS, type Drug, type Indication } from '../../admissions/admission-status.js';
 import {
   NON_RESPONDER_MODES,
@@ -12,15 +13,13 @@ import {
 export const GROUP_BY = ['none', 'indication', 'ward', 'drug'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 export class OutcomeReportQuery {
   @ApiPropertyOptional({
     format: 'date',
     description: "First discharge day (the ward's calendar), inclusive.",
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'dischargedFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dischargedFrom?: string;
 
   @ApiPropertyOptional({
@@ -28,7 +27,7 @@ export class OutcomeReportQuery {
     description: "Last discharge day (the ward's calendar), inclusive.",
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'dischargedTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dischargedTo?: string;
 
   @ApiPropertyOptional({ enum: INDICATIONS })

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../../common/dates.js';
 import { OutcomeReportQuery } from './outcome-report.query.js';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The outcome report's filters, and the admission period (the ward's calendar). */
 export class ServiceReportQuery extends PickType(OutcomeReportQuery, [
@@ -17,7 +16,7 @@ export class ServiceReportQuery extends PickType(OutcomeReportQuery, [
     description: "First admission day (the ward's calendar), inclusive.",
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'admittedFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   admittedFrom?: string;
 
   @ApiPropertyOptional({
@@ -25,6 +24,6 @@ export class ServiceReportQuery extends PickType(OutcomeReportQuery, [
     description: "Last admission day (the ward's calendar), inclusive.",
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'admittedTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   admittedTo?: string;
 }
