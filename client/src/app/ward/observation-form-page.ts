@@ -83,6 +83,7 @@ import {
   partialWords,
 } from './observation-labels';
 import { WardApi } from './ward.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Observations are recorded while the patient is on the ward (the server refuses the others too). */
 const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
@@ -159,6 +160,7 @@ const STARTED = ['infusing', 'paused', 'infusion-stopped'];
   selector: 'app-observation-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatAnchor,
