@@ -509,7 +509,24 @@ describe('ObservationFormPage', () => {
     await fill({ 'Pump rate shown': 'off' });
     expect(live()).toContain('The pump is off, as it should be.');
     await fill({ 'Pump rate shown': '0.15' });
-    expect(live()).toContain('Pump running while the infusion is paused or stopped');
+    expect(live()).toContain('Pump running while the infusion is not started, paused or stopped');
+  });
+
+  it('says the pump should be off before the infusion is started, and flags a running pump', async () => {
+    current = infusing({ status: 'admitted', events: [] });
+    await openFor(current);
+    const order = text(page.querySelector('.order'));
+    expect(order).toContain('Infusion not started: the pump should be off');
+    expect(order).toContain('Not started');
+    expect(order).toContain('Ordered rate 0.15 mg/kg/h');
+    expect(order).not.toContain('Last ordered');
+    expect(page.querySelector('.order-rate')).toBeNull();
+
+    await fill({ 'Pump rate shown': '0' });
+    expect(live()).toContain('The pump is off, as it should be.');
+    await fill({ 'Pump rate shown': '0.15' });
+    expect(live()).toContain('The pump shows 0.15 mg/kg/h but the infusion is not started');
+    expect(live()).toContain('Pump running while the infusion is not started, paused or stopped');
   });
 
   it('says nothing was typed rather than saving an empty set', async () => {
