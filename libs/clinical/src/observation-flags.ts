@@ -48,8 +48,8 @@ export interface FlagInput {
   /** The order current at the time of the set; null when there is none. */
   currentOrderRate: RecordedRate | null | undefined;
   /**
-   * The infusion was paused or stopped when the set was taken: the pump should be off (0), and it is
-   * compared with that, not with the last order.
+   * The infusion was not running when the set was taken (not started yet, paused or stopped): the pump
+   * should be off (0), and it is compared with that, not with the order.
    */
   infusionHalted?: boolean;
 }
@@ -90,6 +90,6 @@ export const FLAG_LABELS: Record<ObservationFlag, string> = {
   'unacceptable-sedation': 'Unacceptable sedation (POSS 3-4): pause the infusion and call the prescriber',
   'pump-discrepancy': 'Pump check discrepancy: the pump does not show the prescribed rate',
   'pump-running-while-stopped':
-    'Pump running while the infusion is paused or stopped: the pump should be off',
+    'Pump running while the infusion is not started, paused or stopped: the pump should be off',
   'severe-side-effect': 'Severe side effect',
 };

@@ -256,12 +256,15 @@ function readmitOnePatient(past: Admission[], now: Date): void {
   }
 }
 
-/** Pauses (until the resume) and the stop (open), from a stay's events in time order. */
+/**
+ * When the pump is off, from a stay's events in time order: before the start, each pause (until the
+ * resume) and the stop (open).
+ */
 function haltsOf(events: InfusionEvent[]): { from: Date; to: Date | null }[] {
-  const halts: { from: Date; to: Date | null }[] = [];
+  const halts: { from: Date; to: Date | null }[] = [{ from: new Date(0), to: null }];
   for (const event of events) {
     if (event.type === 'pause' || event.type === 'stop') halts.push({ from: event.occurredAt, to: null });
-    else if (event.type === 'resume' && halts.length > 0 && halts[halts.length - 1].to === null) {
+    else if ((event.type === 'resume' || event.type === 'start') && halts[halts.length - 1].to === null) {
       halts[halts.length - 1].to = event.occurredAt;
     }
   }

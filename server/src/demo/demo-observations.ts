@@ -11,7 +11,7 @@ export interface DemoStay {
   orders: { effectiveFrom: Date; value: number; unit: RateUnit }[];
   /** Starts, resumes and rate changes: observations are intensified for two hours after each. */
   changes: Date[];
-  /** Pauses and the stop: the pump is off then. */
+  /** Before the start, pauses and the stop: the pump is off then. */
   halts: { from: Date; to: Date | null }[];
 }
 
@@ -31,7 +31,7 @@ const HOUR = 3600_000;
 /**
  * Observation histories for the current ward: a set every 1-4 hours since admission, and every 30 minutes
  * for 2 hours after a start or rate change, with realistic vitals, a few abnormal sets, one pump reading that differs from the order, and one patient left
- * overdue (no set for the last 6 hours). The pump reads off while the infusion is paused or stopped. Some sets
+ * overdue (no set for the last 6 hours). The pump reads off before the start and while the infusion is paused or stopped. Some sets
  * leave side effects not assessed, one is partial because the patient was asleep, and one patient's latest
  * set is partial because the patient refused the blood pressure (issue 12).
  */

@@ -244,7 +244,18 @@ describe('bedside observation sets', () => {
     });
 
     it('compares a retrospective set with the order in force when it was taken', async () => {
-      const admission = await anInfusingAdmission(); // 0.1 mg/kg/h from an hour ago
+      // 0.1 mg/kg/h from an hour ago, running since 50 minutes ago.
+      const admitted = await anAdmittedPatient(prescriber);
+      const ordered = (await prescriber.post(`/api/admissions/${admitted.id}/infusion-orders`, anOrder(1)))
+        .body.admission;
+      const admission = (
+        await prescriber.post(`/api/admissions/${admitted.id}/infusion-events`, {
+          version: ordered.version,
+          type: 'start',
+          occurredAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+        })
+      ).body;
+      expect(admission.status).toBe('infusing');
       await changeRate(admission.id, 0.15, 10);
       expect((await record(admission.id, pumpAt(0.15))).body.flags).toEqual([]);
       const halfAnHourAgo = new Date(Date.now() - 30 * 60_000).toISOString();
@@ -493,6 +504,19 @@ describe('bedside observation sets', () => {
         expect(running.body.flags).toEqual(['pump-running-while-stopped']);
         const row = await db.query('SELECT flags FROM observation_sets WHERE id = $1', [running.body.id]);
         expect(row.rows[0].flags).toEqual(['pump-running-while-stopped']);
+      });
+
+      it('flags a running pump before the infusion is started, and accepts it off', async () => {
+        const admission = await anAdmittedPatient(prescriber);
+        await prescriber.post(`/api/admissions/${admission.id}/infusion-orders`, anOrder(1));
+        const running = await post(
+          admission.id,
+          anObservationSet({ pumpRate: { value: 0.1, unit: 'mg/kg/h' } }),
+        );
+        expect(running.status).toBe(201);
+        expect(running.body.flags).toEqual(['pump-running-while-stopped']);
+        const off = await post(admission.id, anObservationSet({ pumpRate: { value: 0, unit: 'mg/kg/h' } }));
+        expect(off.body.flags).toEqual([]);
       });
 
       it('flags the remembered context again once the infusion stops', async () => {

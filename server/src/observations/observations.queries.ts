@@ -17,9 +17,14 @@ export interface ObservationContext {
   spo2Scale2Target: string | null;
 }
 
-/** The infusion was paused or stopped when the set was taken: the pump should be off. */
+/**
+ * The infusion was not running when the set was taken (not started yet, paused or stopped): the pump
+ * should be off.
+ */
 export function infusionHalted(context: ObservationContext): boolean {
-  return context.infusionEvent === 'pause' || context.infusionEvent === 'stop';
+  return (
+    context.infusionEvent === null || context.infusionEvent === 'pause' || context.infusionEvent === 'stop'
+  );
 }
 
 /**

@@ -432,6 +432,30 @@ describe('ObservationFormPage', () => {
     expect(text(page)).toMatch(/Next set due .+ \(ward time\)/);
   });
 
+  it("takes an earlier time the ward's way (dd/mm/yyyy hh:mm, 24-hour) and sends it as that ward instant", async () => {
+    await openInfusing();
+    const takenAt = field(page, 'Taken at (ward time)');
+    expect(takenAt.type).toBe('text');
+    expect(takenAt.placeholder).toBe('dd/mm/yyyy hh:mm');
+    await answerChoices();
+    // 09:30 on a London ward in July is 08:30 UTC.
+    await fill({ ...aFullSet, 'Taken at (ward time)': '01/07/2025 09:30' });
+    const request = await save();
+    expect(request.request.body.takenAt).toBe('2025-07-01T08:30:00.000Z');
+    request.flush(anObservationSet(), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+  });
+
+  it('says how to write the time when it is not a whole date and time, and sends nothing', async () => {
+    await openInfusing();
+    await answerChoices();
+    await fill({ ...aFullSet, 'Taken at (ward time)': '31/06/2025 09:30' });
+    button(page, 'Save observations').click();
+    await settle(fixture);
+    http.expectNone(SETS_URL(current.id));
+    expect(text(page)).toContain('Give the day and time as dd/mm/yyyy hh:mm.');
+  });
+
   it('asks "Confirm: RR 6?" before saving, and sends the confirmation', async () => {
     await openInfusing();
     await fill({ ...aFullSet, 'Respiration rate': '6' });
@@ -485,7 +509,24 @@ describe('ObservationFormPage', () => {
     await fill({ 'Pump rate shown': 'off' });
     expect(live()).toContain('The pump is off, as it should be.');
     await fill({ 'Pump rate shown': '0.15' });
-    expect(live()).toContain('Pump running while the infusion is paused or stopped');
+    expect(live()).toContain('Pump running while the infusion is not started, paused or stopped');
+  });
+
+  it('says the pump should be off before the infusion is started, and flags a running pump', async () => {
+    current = infusing({ status: 'admitted', events: [] });
+    await openFor(current);
+    const order = text(page.querySelector('.order'));
+    expect(order).toContain('Infusion not started: the pump should be off');
+    expect(order).toContain('Not started');
+    expect(order).toContain('Ordered rate 0.15 mg/kg/h');
+    expect(order).not.toContain('Last ordered');
+    expect(page.querySelector('.order-rate')).toBeNull();
+
+    await fill({ 'Pump rate shown': '0' });
+    expect(live()).toContain('The pump is off, as it should be.');
+    await fill({ 'Pump rate shown': '0.15' });
+    expect(live()).toContain('The pump shows 0.15 mg/kg/h but the infusion is not started');
+    expect(live()).toContain('Pump running while the infusion is not started, paused or stopped');
   });
 
   it('says nothing was typed rather than saving an empty set', async () => {

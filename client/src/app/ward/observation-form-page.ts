@@ -83,6 +83,7 @@ import {
   partialWords,
 } from './observation-labels';
 import { WardApi } from './ward.api';
+import { WardDateInput } from '../shared/ward-date-input';
 
 /** Observations are recorded while the patient is on the ward (the server refuses the others too). */
 const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
@@ -135,8 +136,14 @@ const PARTIAL_REASON_KEYS: Record<string, PartialReason> = {
 /** "none": the nurse asked and there were none; "graded": the grid; null: not assessed (ADR 6). */
 type SideEffectAnswer = 'none' | 'graded';
 
-/** The statuses in which the pump should be off. */
-const HALTED = ['paused', 'infusion-stopped'];
+/** The statuses in which the pump should be off: not started yet, paused or stopped. */
+const HALTED = ['planned', 'admitted', 'paused', 'infusion-stopped'];
+/** How a halted infusion's state reads in a sentence. */
+function haltedState(status: string | undefined): string {
+  if (status === 'paused') return 'paused';
+  if (status === 'infusion-stopped') return 'stopped';
+  return 'not started';
+}
 /** Statuses in which the infusion has started, so a start, resume or rate change intensifies the schedule. */
 const STARTED = ['infusing', 'paused', 'infusion-stopped'];
 
@@ -159,6 +166,7 @@ const STARTED = ['infusing', 'paused', 'infusion-stopped'];
   selector: 'app-observation-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatAnchor,
@@ -256,7 +264,7 @@ export class ObservationFormPage {
     ),
     partialReason: this.formBuilder.control<PartialReason | null>(null),
     partialReasonText: ['', Validators.maxLength(200)],
-    // 0 or "off": the pump is off, as it should be when the infusion is paused or stopped.
+    // 0 or "off": the pump is off, as it should be when the infusion is not started, paused or stopped.
     pumpRateValue: ['', pumpReadingRule],
     pumpRateUnit: this.formBuilder.control<RateUnit | ''>(''),
     comment: ['', Validators.maxLength(2000)],
@@ -270,13 +278,16 @@ export class ObservationFormPage {
   protected readonly gradingSideEffects = computed(() => this.value().sideEffectsAnswer === 'graded');
   /** Scale 2 only with the prescriber's documented target (ADR 6). */
   protected readonly scale2Target = computed(() => this.admission()?.spo2Scale2Target ?? null);
-  /** Paused or stopped: the pump should be off, and the form says so first. */
+  /** Not started, paused or stopped: the pump should be off, and the form says so first. */
   protected readonly halted = computed(() => HALTED.includes(this.admission()?.status ?? ''));
   /** "Stopped 09:10: Planned course complete", "Paused since 13:59: hallucinations". */
   protected readonly haltedWords = computed(() => {
     const admission = this.admission();
     if (!admission || !this.halted()) {
       return '';
+    }
+    if (admission.status === 'planned' || admission.status === 'admitted') {
+      return 'Not started';
     }
     const stopped = admission.status === 'infusion-stopped';
     const event = admission.events.findLast((candidate) => candidate.type === (stopped ? 'stop' : 'pause'));
@@ -350,7 +361,7 @@ export class ObservationFormPage {
     if (this.halted()) {
       return pump.value === 0
         ? 'The pump is off, as it should be.'
-        : `The pump shows ${valueWithUnit(pump)} but the infusion is ${this.admission()?.status === 'paused' ? 'paused' : 'stopped'}: the pump should be off.`;
+        : `The pump shows ${valueWithUnit(pump)} but the infusion is ${haltedState(this.admission()?.status)}: the pump should be off.`;
     }
     if (!order) {
       return `The pump shows ${valueWithUnit(pump)}; there is no current order to compare it with.`;
@@ -374,6 +385,9 @@ export class ObservationFormPage {
         return 'Infusion paused: the pump should be off';
       case 'infusion-stopped':
         return 'Infusion stopped: the pump should be off';
+      case 'planned':
+      case 'admitted':
+        return 'Infusion not started: the pump should be off';
       default:
         return 'The pump should show';
     }

@@ -211,6 +211,14 @@ describe('WardBoardPage', () => {
     expect(text(running)).not.toContain('Last ordered');
   });
 
+  it('does not show the ordered rate of an infusion not yet started as a running rate', async () => {
+    await open();
+    await answer(expectBoard(), aBoard([aBoardRow({ bed: '4', status: 'admitted' })]));
+    const cell = page.querySelector<HTMLElement>('tbody tr [data-label="Infusion"]')!;
+    expect(cell.querySelector('.rate')).toBeNull();
+    expect(text(cell)).toMatch(/^Admitted, not started Ordered rate 0.15 mg\/kg\/h, not started/);
+  });
+
   it('shows the latest pain score, and marks a stay past its planned length in words', async () => {
     await open();
     await answer(
