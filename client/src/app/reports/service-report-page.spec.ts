@@ -158,7 +158,7 @@ describe('ServiceReportPage', () => {
 
   it('says clearly when no admission matches, and sends the filters chosen', async () => {
     await openWith(aReport());
-    type(field(page, 'Admitted from') as HTMLInputElement, '2026-03-01');
+    type(field(page, 'Admitted from') as HTMLInputElement, '01/03/2026');
     choose(select(page, 'Indication'), 'Post-herpetic neuralgia');
     button(page, 'Show report').click();
     const request = http.expectOne((r) => r.url === '/api/reports/service');
