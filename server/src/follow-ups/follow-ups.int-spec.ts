@@ -1015,7 +1015,13 @@ describe('follow-ups after discharge', () => {
         spy.mockClear();
         const response = await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`);
         expect(response.status).toBe(200);
-        return { count: spy.mock.calls.length, items: response.body.items.length };
+        // The session's own statements (its check, and a touch when enough time has passed) are the
+        // auth guard's, not the worklist's: a slow machine can make one request touch and the next not.
+        const worklist = spy.mock.calls.filter(([statement]) => {
+          const text = typeof statement === 'string' ? statement : (statement as { text?: string })?.text;
+          return !/\bsessions\b/.test(text ?? '');
+        });
+        return { count: worklist.length, items: response.body.items.length };
       };
       try {
         await aDischargedAdmission(prescriber, { dischargedAt: dischargedDaysAgo(7), admission: { ward } });
@@ -1030,8 +1036,8 @@ describe('follow-ups after discharge', () => {
         expect(one.items).toBe(1);
         expect(six.items).toBe(6);
         expect(six.count).toBe(one.count);
-        // The session check (and at most one touch of it), then one statement: the worklist and its audit row.
-        expect(six.count).toBeLessThanOrEqual(3);
+        // One statement: the worklist, its patient links and its audit row.
+        expect(six.count).toBe(1);
       } finally {
         spy.mockRestore();
       }
