@@ -5,8 +5,8 @@
 //      `--years` of synthetic history, sequential and at 10 concurrent, and its SQL alone.
 //   3. The admission timeline (issue 10, bench/timeline.mjs): GET /api/admissions/:id/timeline of a 7-day
 //      stay, and the page in Chromium (charts drawn after a cold load, the initial bundle in gzip bytes).
-//   4. The follow-up worklist (issue 9, bench/worklist.mjs): GET /api/follow-ups on `--years` of history
-//      with follow-ups, sequential and at 10 concurrent, beside another build with --compare-dist.
+//   4. The follow-up worklist (issue 9): GET /api/follow-ups on `--years` of history with the
+//      generator's follow-ups, sequential and at 10 concurrent, beside another build with --compare-dist.
 //   5. The reports (issue 11, --only reports, bench/reports.mjs): the outcome report grouped by
 //      indication and the service report at 5 connections, and the analysis data set as CSV.
 // Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
@@ -27,7 +27,6 @@ import pg from 'pg';
 import { OBSERVATION_SET } from './observation-body.mjs';
 import { downloadCsv } from './reports.mjs';
 import { measurePage, sevenDayAdmission } from './timeline.mjs';
-import { fillFollowUps } from './worklist.mjs';
 import {
   canMeasureCpu,
   postgresCpuSeconds,
@@ -549,12 +548,11 @@ async function benchmarkTimeline(postgres) {
 async function benchmarkWorklist(postgres) {
   progress(`worklist: generating ${settings.years} years of synthetic history`);
   const database = await syntheticDatabase(postgres, 'bench_worklist', settings.years);
-  progress(`worklist: generated in ${database.summary.seconds.toFixed(1)} s; writing follow-ups`);
-  const history = await fillFollowUps(database.client, {
-    nurseId: database.nurseId,
-    timeZone: 'Australia/Sydney',
-  });
-  progress(`worklist: ${history.follow_ups} follow-ups, ${history.due_or_overdue} due or overdue`);
+  const history = database.summary;
+  progress(
+    `worklist: generated in ${history.seconds.toFixed(1)} s; ${history.followUps} follow-ups, ` +
+      `${history.followUpsDueOrOverdue} due or overdue`,
+  );
   const builds = [{ label: 'this build', script: mainScript }];
   if (options['compare-dist']) {
     const script = path.join(path.resolve(options['compare-dist']), 'server/src/main.js');
@@ -605,7 +603,7 @@ async function benchmarkWorklist(postgres) {
       runs.push({ label: build.label, sequential, concurrent });
     }
   }
-  return { history: { ...history, ...database.summary }, shape, runs };
+  return { history, shape, runs };
 }
 
 async function benchmarkReports(postgres) {
@@ -815,8 +813,9 @@ function printReport(all) {
     out.push('');
     out.push(
       `Follow-up worklist: GET /api/follow-ups, ${settings.years} years of history ` +
-        `(${history.follow_ups.toLocaleString('en')} follow-ups, ${history.attempts.toLocaleString('en')} attempts, ` +
-        `${history.outcomes.toLocaleString('en')} outcomes; ${history.due_or_overdue} open with their window opened); ` +
+        `(${history.followUps.toLocaleString('en')} follow-ups, ${history.followUpAttempts.toLocaleString('en')} attempts, ` +
+        `${history.followUpOutcomes.toLocaleString('en')} outcomes, ${history.terminalEvents} terminal events; ` +
+        `${history.followUpsDueOrOverdue} due or overdue); ` +
         `the list: ${shape.admissions} admissions (${Object.entries(shape.sections)
           .map(([section, count]) => `${count} ${section}`)
           .join(', ')}), ${shape.followUps} follow-ups, ${(shape.bytes / 1024).toFixed(0)} KB of JSON`,

@@ -158,6 +158,37 @@ describe('follow-up tables', () => {
     );
   });
 
+  it("estimates the worklist's open follow-ups from their own statistics, not the whole table's", async () => {
+    // Years of settled follow-ups, half a year of upcoming ones, and 20 open now: the worklist's
+    // expression indexes (AddFollowUpWorklistIndexes) let the planner expect about 20, where
+    // "settled IS NULL AND window_start <= today + 7" was estimated at well over a thousand.
+    await client.query('BEGIN');
+    try {
+      const insert = (settled: string | null, firstDay: string, count: number) =>
+        client.query(
+          `INSERT INTO follow_ups (admission_id, kind, schedule_version, failed_attempt_limit, due_on, window_start,
+                                   window_end, reason, settled, created_by)
+           SELECT $1, 'extra', 1, 3, d + 3, d, d + 6, 'Statistics', $2, $3
+             FROM generate_series(0, $5::int - 1) n CROSS JOIN LATERAL (SELECT current_date + $4::int + n / 10 AS d) day`,
+          [admissionId, settled, userId, firstDay, count],
+        );
+      await insert('done', '-3650', 5000);
+      await insert(null, '30', 2000);
+      await insert(null, '-3', 20);
+      await client.query('ANALYZE follow_ups');
+      const { rows } = await client.query(
+        `EXPLAIN (FORMAT JSON) SELECT * FROM follow_ups f
+          WHERE (CASE WHEN f.settled IS NULL THEN f.window_start END) <= current_date + 7
+             OR (CASE WHEN f.settled = 'missed' THEN f.window_end END) >= current_date`,
+      );
+      const plan = JSON.stringify(rows[0]['QUERY PLAN']);
+      expect(plan).toContain('follow_ups_open_by_window_start');
+      expect(rows[0]['QUERY PLAN'][0].Plan['Plan Rows']).toBeLessThan(100);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
   it('undoes the migration cleanly', async () => {
     const scratch = await createTestDatabase();
     const dataSource = new DataSource(dataSourceOptions(scratch.url));

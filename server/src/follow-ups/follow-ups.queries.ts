@@ -56,13 +56,20 @@ interface WorklistRow extends LinkStateRow {
 /**
  * One statement, so that a read of the worklist costs one round trip and one commit after the session
  * check: the open follow-ups whose window opens within the week and the missed ones whose window is
- * still open (the two partial indexes of the migration), with their attempts, latest patient link,
+ * still open, found first (materialised) through the two expression indexes of
+ * AddFollowUpWorklistIndexes, whose statistics estimate them as the hundred or so they are, not the
+ * thousands the whole table suggests; then, for those alone, their attempts, latest patient link,
  * admission, patient and clinician; and the audit row of the read (who, which filter, how many
  * admissions), written by the same statement so that it exists exactly when the list was read.
  * Follow-ups of an admission whose follow-up ended are left out.
  */
 const WORKLIST_SQL = `
-  WITH listed AS (
+  WITH open_follow_ups AS MATERIALIZED (
+    SELECT f.* FROM follow_ups f
+     WHERE (CASE WHEN f.settled IS NULL THEN f.window_start END) <= $2::date
+        OR (CASE WHEN f.settled = 'missed' THEN f.window_end END) >= $1::date
+  ),
+  listed AS (
   SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
          f.failed_attempt_limit,
          coalesce(att.attempt_count, 0)::int AS attempt_count, coalesce(att.failed_attempts, 0)::int AS failed_attempts,
@@ -73,7 +80,7 @@ const WORKLIST_SQL = `
          p.phone_numbers, p.preferred_contact_method,
          link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
          link.link_expires_at, link.link_expired, link.link_response_id, link.link_review
-    FROM follow_ups f
+    FROM open_follow_ups f
     JOIN admissions a ON a.id = f.admission_id
     JOIN patients p ON p.id = a.patient_id
     JOIN users u ON u.id = a.admitting_prescriber_id
@@ -91,8 +98,7 @@ const WORKLIST_SQL = `
        WHERE link.follow_up_id = f.id
        ORDER BY link.issued_at DESC, link.id DESC LIMIT 1
     ) link ON true
-   WHERE ((f.settled IS NULL AND f.window_start <= $2::date) OR (f.settled = 'missed' AND f.window_end >= $1::date))
-     AND ($3::text IS NULL OR a.ward = $3)
+   WHERE ($3::text IS NULL OR a.ward = $3)
      AND ($4::text IS NULL OR a.indication = $4)
      AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
      AND NOT EXISTS (

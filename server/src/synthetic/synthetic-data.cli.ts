@@ -83,6 +83,7 @@ try {
       const line =
         `  ${progress.reached.toISOString().slice(0, 7)}  admissions ${progress.admissions.toLocaleString('en')}` +
         `/${progress.totalAdmissions.toLocaleString('en')}  observation sets ${progress.observationSets.toLocaleString('en')}` +
+        (progress.followUps === null ? '' : `  follow-ups ${progress.followUps.toLocaleString('en')}`) +
         `  ${progress.seconds.toFixed(1)} s`;
       process.stderr.write(live ? `\r${line}\u001b[K` : `${line}\n`);
     },
@@ -92,7 +93,10 @@ try {
     `Synthetic run ${summary.run}: ${summary.admissions.toLocaleString('en')} admissions ` +
       `(${summary.currentAdmissions} open now), ${summary.patients.toLocaleString('en')} patients, ` +
       `${summary.infusionOrders.toLocaleString('en')} rate orders, ${summary.infusionEvents.toLocaleString('en')} infusion events, ` +
-      `${summary.observationSets.toLocaleString('en')} observation sets, ${summary.users} inactive users ` +
+      `${summary.observationSets.toLocaleString('en')} observation sets, ` +
+      `${summary.followUps.toLocaleString('en')} follow-ups (${summary.followUpOutcomes.toLocaleString('en')} outcomes, ` +
+      `${summary.followUpAttempts.toLocaleString('en')} calls, ${summary.terminalEvents} terminal events, ` +
+      `${summary.followUpsDueOrOverdue} due or overdue today), ${summary.users} inactive users ` +
       `in ${summary.seconds.toFixed(1)} s.\n`,
   );
 } catch (error) {

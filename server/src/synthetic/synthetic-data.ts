@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { calendarDateIn } from '@infusion-tracker/clinical';
 import { hashPassword } from '../auth/password-hasher.js';
 import { runMigrations } from '../database/data-source.js';
 import { BulkWriter } from './bulk-writer.js';
 import { between, chance, pick, seededRandom, seededUuid } from './synthetic-random.js';
+import { writeSyntheticFollowUps } from './synthetic-follow-ups.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './synthetic-names.js';
 import { buildStay, type CurrentState, type Row, type Staff, type StayRows } from './synthetic-stays.js';
 
@@ -32,6 +34,8 @@ export interface SyntheticProgress {
   admissions: number;
   totalAdmissions: number;
   observationSets: number;
+  /** Once every stay is written: the follow-ups written after them (null while the stays are). */
+  followUps: number | null;
   seconds: number;
   /** The admission date reached. */
   reached: Date;
@@ -47,6 +51,13 @@ export interface SyntheticSummary {
   infusionEvents: number;
   observationSets: number;
   enteredInError: number;
+  followUps: number;
+  followUpAttempts: number;
+  followUpOutcomes: number;
+  terminalEvents: number;
+  followUpCancellations: number;
+  /** Follow-ups due or overdue today (window opened, not settled, follow-up not ended): the worklist's. */
+  followUpsDueOrOverdue: number;
   seconds: number;
 }
 
@@ -63,7 +74,8 @@ const OTHER_WARDS = ['Ward 7B (Surgical)', 'Day Procedure Unit'];
 /**
  * Fills a database with a deterministic synthetic history for benchmarks and reports: about
  * `admissionsPerYear` past stays a year with their orders, events and observation sets, plus
- * `wardAdmissions` open admissions on one ward now. Everything is written in one transaction (a failed
+ * `wardAdmissions` open admissions on one ward now, and the follow-ups after each discharge with their
+ * calls, outcomes and terminal events (synthetic-follow-ups.ts). Everything is written in one transaction (a failed
  * run leaves nothing behind), then the tables are analysed. Its users are inactive with random
  * passwords; the run is recorded in the audit trail, which is how a later run recognises its own data.
  */
@@ -150,6 +162,7 @@ export async function generateSyntheticData(options: SyntheticOptions): Promise<
           admissions: counts.admissions,
           totalAdmissions,
           observationSets: counts.sets,
+          followUps: null,
           seconds: (performance.now() - began) / 1000,
           reached: new Date(reached),
         });
@@ -240,6 +253,23 @@ export async function generateSyntheticData(options: SyntheticOptions): Promise<
     await writer.insert('observation_set_corrections', setCorrections);
     await writer.drain();
 
+    // Follow-ups after discharge, set-based now that every stay is in.
+    const followUps = await writeSyntheticFollowUps(client, {
+      timeZone: options.timeZone,
+      today: calendarDateIn(now, options.timeZone),
+      salt: `${options.seed}:${run}`,
+      prescribers: staff.prescribers,
+      nurses: staff.nurses,
+    });
+    options.onProgress?.({
+      admissions: counts.admissions,
+      totalAdmissions,
+      observationSets: counts.sets,
+      followUps: followUps.followUps,
+      seconds: (performance.now() - began) / 1000,
+      reached: now,
+    });
+
     const summary: SyntheticSummary = {
       run,
       users: users.length,
@@ -250,6 +280,12 @@ export async function generateSyntheticData(options: SyntheticOptions): Promise<
       infusionEvents: counts.events,
       observationSets: counts.sets,
       enteredInError: counts.enteredInError,
+      followUps: followUps.followUps,
+      followUpAttempts: followUps.attempts,
+      followUpOutcomes: followUps.outcomes,
+      terminalEvents: followUps.terminalEvents,
+      followUpCancellations: followUps.cancellations,
+      followUpsDueOrOverdue: followUps.dueOrOverdue,
       seconds: 0,
     };
     await client.query(`INSERT INTO audit_events (occurred_at, action, change) VALUES ($1, $2, $3)`, [

@@ -419,13 +419,17 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
         ? 'infusion-stopped'
         : current.state;
   const lastEvent = rows.events[rows.events.length - 1]?.occurred_at as string | undefined;
+  // Drawn in the order the admission's row used to draw them, so that the rest of the data is unchanged.
+  const indicationOther = indication === 'other' ? pick(random, OTHER_INDICATIONS) : null;
+  const baselineBpiInterference = between(random, 40, 95) / 10;
+  const painAtDischarge = discharge === null ? null : Math.max(0, baselinePain - between(random, 0, 6));
   rows.admission = {
     id,
     patient_id: plan.patientId,
     ward: plan.ward,
     bed: plan.bed,
     indication,
-    indication_other: indication === 'other' ? pick(random, OTHER_INDICATIONS) : null,
+    indication_other: indicationOther,
     drug: regimen.drug,
     drug_other: null,
     admitting_prescriber_id: prescriber,
@@ -434,7 +438,7 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
     weight_kg: weightKg,
     weight_measured_on: iso(admittedAt).slice(0, 10),
     baseline_pain: baselinePain,
-    baseline_bpi_interference: between(random, 40, 95) / 10,
+    baseline_bpi_interference: baselineBpiInterference,
     consent_recorded_by: prescriber,
     consent_recorded_at: iso(admittedAt),
     status,
@@ -445,10 +449,11 @@ export function buildStay(random: Random, plan: StayPlan, staff: Staff): StayRow
           ? iso(admittedAt + 45 * MINUTE)
           : (lastEvent ?? iso(admittedAt)),
     discharged_at: discharge === null ? null : iso(discharge),
+    pain_at_discharge: painAtDischarge,
     discharge_summary:
       discharge === null
         ? null
-        : `Pain ${Math.max(0, baselinePain - between(random, 0, 6))}/10 at discharge. ${earlyStop ? 'Infusion stopped early.' : 'Completed the planned course.'}`,
+        : `Pain ${painAtDischarge}/10 at discharge. ${earlyStop ? 'Infusion stopped early.' : 'Completed the planned course.'}`,
     closing_reason: cancelled ? 'Unwell on the day of admission; rebooked' : null,
     created_at: iso(admittedAt - between(random, 1, 40) * 24 * HOUR),
   };

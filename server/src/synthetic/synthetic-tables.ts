@@ -45,6 +45,7 @@ export const SYNTHETIC_TABLES = {
     status: 'text',
     status_changed_at: 'timestamptz',
     discharged_at: 'timestamptz',
+    pain_at_discharge: 'int',
     discharge_summary: 'text',
     closing_reason: 'text',
     created_at: 'timestamptz',
