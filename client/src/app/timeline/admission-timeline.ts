@@ -132,6 +132,15 @@ export class AdmissionTimeline {
     inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
   }
 
+  /** "Started 2 Dec 2026, 23:09; stopped 8 Dec 2026, 01:09", or "Not started". */
+  protected infusionSpan(startedAt: string | null, stoppedAt: string | null): string {
+    if (!startedAt) {
+      return 'Not started';
+    }
+    const started = `Started ${this.when(startedAt)}`;
+    return stoppedAt ? `${started}; stopped ${this.when(stoppedAt)}` : started;
+  }
+
   protected when(iso: string | null): string {
     return iso ? formatWardMinute(iso, this.timeZone()) : '—';
   }
