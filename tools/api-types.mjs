@@ -43,10 +43,13 @@ const wanted = new Map([
   [documentFile, await prettier.format(document, { ...options, parser: 'json' })],
   [
     schemaFile,
-    await prettier.format(header + astToString(await openapiTS(JSON.parse(document))), {
-      ...options,
-      parser: 'typescript',
-    }),
+    await prettier.format(
+      header + astToString(await openapiTS(JSON.parse(document), { defaultNonNullable: false })),
+      {
+        ...options,
+        parser: 'typescript',
+      },
+    ),
   ],
 ]);
 

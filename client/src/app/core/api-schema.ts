@@ -873,7 +873,9 @@ export interface components {
       requestId: string | null;
       clientAddress: string | null;
       /** @description For writes: { before, after }. Admins only: a change may name a patient. */
-      change: Record<string, never> | null;
+      change: {
+        [key: string]: unknown;
+      } | null;
       /** @description The patient the event is about; admins only (auditors never see patient identity). */
       patient: components['schemas']['AuditPatientResponse'] | null;
       /** @description The user's current name, for events about a user. */
@@ -1106,7 +1108,7 @@ export interface components {
        * @default ketamine
        * @enum {string}
        */
-      drug: 'ketamine' | 'lidocaine' | 'other';
+      drug?: 'ketamine' | 'lidocaine' | 'other';
       /** @description Required when drug is other. */
       drugOther?: string;
       /** @description Defaults to now; may be earlier, never in the future. */
@@ -1341,55 +1343,6 @@ export interface components {
       /** @description Required for a pause: over-sedation, hallucinations, hypertension, line problem, patient request... */
       reason?: string;
     };
-    ObservationSetResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      admissionId: string;
-      /** Format: date-time */
-      takenAt: string;
-      respirationRate: number | null;
-      spo2: number | null;
-      /** @enum {number} */
-      spo2Scale: 1 | 2;
-      supplementalOxygen: boolean | null;
-      oxygenDevice: string | null;
-      systolicBp: number | null;
-      diastolicBp: number | null;
-      pulse: number | null;
-      consciousness: string | null;
-      temperatureC: number | null;
-      sedation: string | null;
-      painScore: number | null;
-      /** @description Null: side effects not assessed. A side effect left out was not graded. */
-      sideEffects: {
-        [key: string]: string;
-      } | null;
-      pumpRate: components['schemas']['RateValueResponse'] | null;
-      comment: string | null;
-      /**
-       * @description Why the set has no complete NEWS2; null for a complete set.
-       * @enum {string|null}
-       */
-      partialReason: 'asleep' | 'refused' | 'unable' | 'equipment-unavailable' | 'other' | null;
-      partialReasonText: string | null;
-      /** @description Readings outside their plausible range that the nurse confirmed. */
-      confirmedReadings: ('respirationRate' | 'spo2' | 'systolicBp' | 'pulse' | 'temperatureC')[];
-      /** @description As scoreNews2 returns it: complete, total, parameters, anySingleParameterThree, response, missing. */
-      news2: Record<string, never>;
-      flags: string[];
-      /** Format: uuid */
-      recordedBy: string;
-      /** @description The name of who recorded it, as they are named now. */
-      recordedByName: string;
-      /** Format: date-time */
-      recordedAt: string;
-      enteredInError: components['schemas']['EnteredInErrorResponse'] | null;
-    };
-    ObservationSetListResponse: {
-      items: components['schemas']['ObservationSetResponse'][];
-      nextCursor: string | null;
-    };
     SideEffectGrades: {
       /** @enum {string} */
       nausea?: 'none' | 'mild' | 'moderate' | 'severe';
@@ -1414,6 +1367,64 @@ export interface components {
       /** @enum {string} */
       urinarySymptoms?: 'none' | 'mild' | 'moderate' | 'severe';
     };
+    ObservationSetResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      admissionId: string;
+      /** Format: date-time */
+      takenAt: string;
+      respirationRate: number | null;
+      spo2: number | null;
+      /** @enum {number} */
+      spo2Scale: 1 | 2;
+      supplementalOxygen: boolean | null;
+      oxygenDevice: string | null;
+      systolicBp: number | null;
+      diastolicBp: number | null;
+      pulse: number | null;
+      /** @enum {string|null} */
+      consciousness: 'alert' | 'confusion' | 'voice' | 'pain' | 'unresponsive' | null;
+      temperatureC: number | null;
+      /** @enum {string|null} */
+      sedation: 'S' | '1' | '2' | '3' | '4' | null;
+      painScore: number | null;
+      /** @description Null: side effects not assessed. A side effect left out was not graded. */
+      sideEffects: components['schemas']['SideEffectGrades'] | null;
+      pumpRate: components['schemas']['RateValueResponse'] | null;
+      comment: string | null;
+      /**
+       * @description Why the set has no complete NEWS2; null for a complete set.
+       * @enum {string|null}
+       */
+      partialReason: 'asleep' | 'refused' | 'unable' | 'equipment-unavailable' | 'other' | null;
+      partialReasonText: string | null;
+      /** @description Readings outside their plausible range that the nurse confirmed. */
+      confirmedReadings: ('respirationRate' | 'spo2' | 'systolicBp' | 'pulse' | 'temperatureC')[];
+      /** @description As scoreNews2 returns it: complete, total, parameters, anySingleParameterThree, response, missing. */
+      news2: Record<string, never>;
+      flags: (
+        | 'news2-low-medium'
+        | 'news2-medium'
+        | 'news2-high'
+        | 'news2-incomplete'
+        | 'unacceptable-sedation'
+        | 'pump-discrepancy'
+        | 'pump-running-while-stopped'
+        | 'severe-side-effect'
+      )[];
+      /** Format: uuid */
+      recordedBy: string;
+      /** @description The name of who recorded it, as they are named now. */
+      recordedByName: string;
+      /** Format: date-time */
+      recordedAt: string;
+      enteredInError: components['schemas']['EnteredInErrorResponse'] | null;
+    };
+    ObservationSetListResponse: {
+      items: components['schemas']['ObservationSetResponse'][];
+      nextCursor: string | null;
+    };
     PumpReading: {
       /**
        * @description 0: the pump is off.
@@ -1434,7 +1445,7 @@ export interface components {
        * @default 1
        * @enum {number}
        */
-      spo2Scale: 1 | 2;
+      spo2Scale?: 1 | 2;
       /** @description false: air */
       supplementalOxygen?: boolean;
       /** @description e.g. nasal cannula 2 L/min */
@@ -1528,7 +1539,8 @@ export interface components {
       /** @enum {string|null} */
       news2Response: 'low' | 'low-medium' | 'medium' | 'high' | null;
       news2Complete: boolean;
-      sedation: string | null;
+      /** @enum {string|null} */
+      sedation: 'S' | '1' | '2' | '3' | '4' | null;
       /**
        * @description Why the set has no complete NEWS2; null for a complete set.
        * @enum {string|null}
@@ -1537,7 +1549,16 @@ export interface components {
       partialReasonText: string | null;
       /** @description NRS 0-10 as recorded; null when not recorded. */
       painScore: number | null;
-      flags: string[];
+      flags: (
+        | 'news2-low-medium'
+        | 'news2-medium'
+        | 'news2-high'
+        | 'news2-incomplete'
+        | 'unacceptable-sedation'
+        | 'pump-discrepancy'
+        | 'pump-running-while-stopped'
+        | 'severe-side-effect'
+      )[];
     };
     BoardInfusionEvent: {
       /** @enum {string} */
@@ -1554,7 +1575,9 @@ export interface components {
       /** @description Day of stay in the ward time zone; the admission day is day 1. */
       dayOfStay: number;
       plannedDays: number;
-      status: string;
+      /** @enum {string} */
+      status:
+        'planned' | 'admitted' | 'infusing' | 'paused' | 'infusion-stopped' | 'discharged' | 'cancelled';
       currentOrder: components['schemas']['BoardOrder'] | null;
       lastSet: components['schemas']['BoardLastSet'] | null;
       /** @description The latest start, pause, resume or stop: what a paused or stopped row shows first. */
@@ -2092,7 +2115,7 @@ export interface components {
        * @description Days either side of dueOn.
        * @default 3
        */
-      windowDays: number;
+      windowDays?: number;
     };
     ReasonRequest: {
       /** @example Patient asked to be called after surgery */
@@ -2364,8 +2387,18 @@ export interface components {
       /** @description The de-identified study id of the analysis data set. */
       studyId: string;
       ward: string;
-      indication: string;
-      drug: string;
+      /** @enum {string} */
+      indication:
+        | 'crps'
+        | 'post-herpetic-neuralgia'
+        | 'phantom-limb-pain'
+        | 'diabetic-neuropathy'
+        | 'chemotherapy-neuropathy'
+        | 'spinal-cord-injury-pain'
+        | 'chronic-post-surgical-pain'
+        | 'other';
+      /** @enum {string} */
+      drug: 'ketamine' | 'lidocaine' | 'other';
       /** Format: date */
       admittedOn: string;
       /** Format: date */
@@ -2440,8 +2473,19 @@ export interface components {
       reasons: components['schemas']['PauseReasonResponse'][];
     };
     SideEffectGradesResponse: {
-      /** @example nausea */
-      sideEffect: string;
+      /** @enum {string} */
+      sideEffect:
+        | 'nausea'
+        | 'vomiting'
+        | 'dizziness'
+        | 'visualDisturbance'
+        | 'nystagmus'
+        | 'vividDreams'
+        | 'hallucinations'
+        | 'dissociation'
+        | 'agitation'
+        | 'hypersalivation'
+        | 'urinarySymptoms';
       label: string;
       /** @description Admissions whose worst grade was none. */
       none: number;
