@@ -1805,8 +1805,8 @@ export interface components {
       complete: boolean[];
       /** @description null: incomplete set */
       total: (number | null)[];
-      /** @description low, low-medium, medium, high; null: incomplete set */
-      response: (string | null)[];
+      /** @description null: incomplete set */
+      response: ('low' | 'low-medium' | 'medium' | 'high' | null)[];
       anySingleParameterThree: boolean[];
       missing: string[][];
       /** @description The score of each parameter (respirationRate, spo2, ...), one column each. */
@@ -1825,20 +1825,19 @@ export interface components {
       systolicBp: (number | null)[];
       diastolicBp: (number | null)[];
       pulse: (number | null)[];
-      /** @description alert, confusion, voice, pain, unresponsive */
-      consciousness: (string | null)[];
+      consciousness: ('alert' | 'confusion' | 'voice' | 'pain' | 'unresponsive' | null)[];
       temperatureC: (number | null)[];
-      /** @description POSS: S, 1-4 */
-      sedation: (string | null)[];
+      /** @description POSS */
+      sedation: ('S' | '1' | '2' | '3' | '4' | null)[];
       /** @description NRS 0-10 */
       painScore: (number | null)[];
       /** @description One column per side effect any set graded (none, mild, moderate, severe); null: that set did not grade it. A set null in every column did not assess side effects (the observations list says null), never "none". */
       sideEffects: {
-        [key: string]: (string | null)[];
+        [key: string]: ('none' | 'mild' | 'moderate' | 'severe' | null)[];
       };
       /** @description The pump rate the nurse read, as read. */
       pumpRateValue: (number | null)[];
-      pumpRateUnit: (string | null)[];
+      pumpRateUnit: ('mg/kg/h' | 'mg/h' | 'mcg/kg/min' | 'mL/h' | null)[];
       comment: (string | null)[];
       /** @description Why the set has no complete NEWS2; null for a complete set. */
       partialReason: ('asleep' | 'refused' | 'unable' | 'equipment-unavailable' | 'other' | null)[];
@@ -1847,7 +1846,16 @@ export interface components {
       /** @description Readings outside their plausible range that the nurse confirmed; [] when none. */
       confirmedReadings: ('respirationRate' | 'spo2' | 'systolicBp' | 'pulse' | 'temperatureC')[][];
       news2: components['schemas']['TimelineNews2Columns'];
-      flags: string[][];
+      flags: (
+        | 'news2-low-medium'
+        | 'news2-medium'
+        | 'news2-high'
+        | 'news2-incomplete'
+        | 'unacceptable-sedation'
+        | 'pump-discrepancy'
+        | 'pump-running-while-stopped'
+        | 'severe-side-effect'
+      )[][];
       /** @description As the user is named now. */
       recordedByName: string[];
       recordedAt: string[];

@@ -9,9 +9,9 @@
 // - AdmissionFilter, AuditEventFilter, WorklistFilter, OutcomeReportFilter, ServiceReportFilter: query
 //   strings as the client builds them (status as an array of AdmissionStatus, dates typed the ward's
 //   way), not the request shapes of one operation.
-// - ObservationSet.news2 and TimelineObservations: the server describes the NEWS2 result and the
-//   timeline's columns as open objects (news2, sideEffects, parameters); their types are those of
-//   libs/clinical, which scores them on both sides.
+// - ObservationSet.news2, and TimelineObservations' sideEffects, news2.missing and news2.parameters:
+//   the server describes them as open objects (keyed by side effect or NEWS2 parameter); their types
+//   are those of libs/clinical, which scores them on both sides. The rest of both is generated.
 // - TimelineObservationSet, ObservationColumns, SideEffectMark: built on the client, never sent.
 // - The enumerations' values (ROLES, SEXES, ...): runtime arrays for the forms; each is checked against
 //   the generated union at the end of this file.
@@ -367,47 +367,17 @@ export type Timeline = Omit<S['TimelineResponse'], 'observations'> & { observati
  * stored, null where it was not recorded. `observationSets` (timeline/timeline-observations.ts) turns
  * them back into sets.
  */
-export interface TimelineObservations {
-  id: string[];
-  takenAt: string[];
-  respirationRate: (number | null)[];
-  spo2: (number | null)[];
-  spo2Scale: Spo2Scale[];
-  supplementalOxygen: (boolean | null)[];
-  oxygenDevice: (string | null)[];
-  systolicBp: (number | null)[];
-  diastolicBp: (number | null)[];
-  pulse: (number | null)[];
-  consciousness: (Consciousness | null)[];
-  temperatureC: (number | null)[];
-  sedation: (Poss | null)[];
-  painScore: (number | null)[];
+export type TimelineObservations = Omit<S['TimelineObservations'], 'sideEffects' | 'news2'> & {
   /**
    * One column per side effect any set graded; null: that set did not grade it. A set null in every
    * column did not assess side effects (its `sideEffects` is null, never "none").
    */
   sideEffects: Partial<Record<SideEffect, (SideEffectGrade | null)[]>>;
-  pumpRateValue: (number | null)[];
-  pumpRateUnit: (RateUnit | null)[];
-  comment: (string | null)[];
-  /** Why the set has no complete NEWS2; null for a complete set. */
-  partialReason: (PartialReason | null)[];
-  partialReasonText: (string | null)[];
-  /** The extreme readings the nurse confirmed, per set ([] when none). */
-  confirmedReadings: ConfirmableReading[][];
-  news2: {
-    complete: boolean[];
-    total: (number | null)[];
-    response: (News2Response | null)[];
-    anySingleParameterThree: boolean[];
+  news2: Omit<S['TimelineNews2Columns'], 'missing' | 'parameters'> & {
     missing: News2Result['missing'][];
     parameters: { [Item in keyof News2Result['parameters']]: (number | null)[] };
   };
-  flags: ObservationFlag[][];
-  recordedByName: string[];
-  recordedAt: string[];
-  enteredInError: (TimelineEnteredInError | null)[];
-}
+};
 
 // Patient-reported follow-ups (issue 13)
 
