@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -19,6 +19,7 @@ import {
 } from './common/input-rules.js';
 import { serveClient } from './client-assets.js';
 import { useSecurityHeaders } from './common/security-headers.js';
+import { createApiDocument } from './openapi/api-document.js';
 import { withoutPatientLinkToken } from './patient-links/patient-link-token.js';
 
 export interface CreatedApp {
@@ -82,16 +83,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalFilters(new ProblemDetailsFilter(config.clientDir !== null));
   if (config.clientDir) serveClient(app, config.clientDir);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('infusion-tracker API')
-      .setDescription(
-        'Admissions for analgesic infusions, bedside observations, follow-ups and outcome audit.',
-      )
-      .setVersion('1')
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();

@@ -28,6 +28,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     roles: ['nurse'],
     active: true,
     mustChangePassword: false,
+    version: 1,
     ...overrides,
   };
 }
@@ -58,6 +59,8 @@ export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     requestId: `request-${n}`,
     clientAddress: '10.0.0.7',
     change: null,
+    patient: null,
+    entityDisplayName: null,
     ...overrides,
   };
 }
@@ -71,6 +74,7 @@ export function aPatient(overrides: Partial<Patient> = {}): Patient {
     givenName: 'Thi Mai',
     dateOfBirth: '1975-04-30',
     sex: 'female',
+    contact: null,
     ...overrides,
   };
 }
@@ -148,6 +152,9 @@ export function anAdmission(overrides: Partial<Admission> = {}): Admission {
     dischargedAt: null,
     dischargeSummary: null,
     closingReason: null,
+    painAtDischarge: null,
+    pgicAtDischarge: null,
+    pgicWording: null,
     events: [],
     staff: [],
     observationSchedule: {
@@ -257,8 +264,10 @@ export function aFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
     cancellation: null,
     attempts: [],
     failedAttempts: 0,
+    failedAttemptLimit: 3,
     outcome: null,
     outcomesEnteredInError: [],
+    reopens: null,
     patientLink: null, // Patient-reported follow-ups (issue 13)
     ...overrides,
   };
@@ -271,8 +280,10 @@ export function admissionFollowUps(overrides: Partial<AdmissionFollowUps> = {}):
     painAtDischarge: 4,
     pgicAtDischarge: 2,
     dischargedOn: '2025-06-17',
+    today: '2025-06-20',
     items: [],
     terminalEvent: null,
+    terminalEventsEnteredInError: [],
     ...overrides,
   };
 }

@@ -203,6 +203,7 @@ describe('AdmissionFollowUpsPanel', () => {
       reason: 'Told by the GP',
       recordedBy: { id: 'n', displayName: 'Sam Patel' },
       recordedAt: '2025-07-01T09:00:00Z',
+      enteredInError: null,
     };
     await render({ ...data(), terminalEvent: event }, { canRecord: true, isPrescriber: false });
     button(panel, /^Mark entered in error : Patient died$/).click();
@@ -260,6 +261,7 @@ describe('AdmissionFollowUpsPanel', () => {
         reason: 'Second infusion',
         recordedBy: { id: 'p', displayName: 'Dr Lee' },
         recordedAt: '2025-07-01T09:00:00Z',
+        enteredInError: null,
       },
     };
     await render(readmitted, { canRecord: true, isPrescriber: false });

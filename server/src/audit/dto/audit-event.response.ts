@@ -37,6 +37,8 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty({ type: String, nullable: true }) clientAddress: string | null;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     nullable: true,
     description: 'For writes: { before, after }. Admins only: a change may name a patient.',
   })

@@ -42,7 +42,7 @@ export class PumpReading {
   @ApiProperty({ enum: RATE_UNITS }) @IsIn(RATE_UNITS) unit: RateUnit;
 }
 
-const CONSCIOUSNESS = ['alert', 'confusion', 'voice', 'pain', 'unresponsive'] as const;
+export const CONSCIOUSNESS = ['alert', 'confusion', 'voice', 'pain', 'unresponsive'] as const;
 
 /** Grades per side effect; none, mild, moderate or severe. Unknown side effects are refused. */
 export class SideEffectGrades {

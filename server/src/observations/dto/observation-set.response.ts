@@ -1,14 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   CONFIRMABLE_READINGS,
+  FLAG_LABELS,
   PARTIAL_REASONS,
+  POSS_LEVELS,
   type ConfirmableReading,
   type PartialReason,
 } from '@infusion-tracker/clinical';
 import { EnteredInErrorResponse, toEnteredInError } from '../../common/entered-in-error.response.js';
 import { RateValueResponse } from '../../infusions/dto/infusion-order.response.js';
 import type { ObservationSet } from '../observation-set.entity.js';
+import { CONSCIOUSNESS, SideEffectGrades } from './observation-set.request.js';
 import type { ObservationSetCorrection } from '../observation-set-correction.entity.js';
+
+/** Every flag a set can carry, in the order the clinical library labels them. */
+export const OBSERVATION_FLAGS = Object.keys(FLAG_LABELS);
 
 export class ObservationSetResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -22,13 +28,12 @@ export class ObservationSetResponse {
   @ApiProperty({ type: Number, nullable: true }) systolicBp: number | null;
   @ApiProperty({ type: Number, nullable: true }) diastolicBp: number | null;
   @ApiProperty({ type: Number, nullable: true }) pulse: number | null;
-  @ApiProperty({ type: String, nullable: true }) consciousness: string | null;
+  @ApiProperty({ enum: CONSCIOUSNESS, nullable: true }) consciousness: string | null;
   @ApiProperty({ type: Number, nullable: true }) temperatureC: number | null;
-  @ApiProperty({ type: String, nullable: true }) sedation: string | null;
+  @ApiProperty({ enum: POSS_LEVELS, nullable: true }) sedation: string | null;
   @ApiProperty({ type: Number, nullable: true }) painScore: number | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'string' },
+    type: SideEffectGrades,
     nullable: true,
     description: 'Null: side effects not assessed. A side effect left out was not graded.',
   })
@@ -53,7 +58,7 @@ export class ObservationSetResponse {
       'As scoreNews2 returns it: complete, total, parameters, anySingleParameterThree, response, missing.',
   })
   news2: Record<string, unknown>;
-  @ApiProperty({ type: String, isArray: true }) flags: string[];
+  @ApiProperty({ enum: OBSERVATION_FLAGS, isArray: true }) flags: string[];
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
   @ApiProperty({ description: 'The name of who recorded it, as they are named now.' }) recordedByName: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;

@@ -1,3 +1,4 @@
+import { DRUGS, INDICATIONS } from '@infusion-tracker/clinical';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DRILL_DOWN_CELL } from '../drill-down.js';
@@ -28,8 +29,8 @@ export class DrillDownAdmissionResponse {
   @ApiProperty({ format: 'uuid' }) admissionId: string;
   @ApiProperty({ description: 'The de-identified study id of the analysis data set.' }) studyId: string;
   @ApiProperty() ward: string;
-  @ApiProperty() indication: string;
-  @ApiProperty() drug: string;
+  @ApiProperty({ enum: INDICATIONS }) indication: string;
+  @ApiProperty({ enum: DRUGS }) drug: string;
   @ApiProperty({ format: 'date' }) admittedOn: string;
   @ApiProperty({ format: 'date' }) dischargedOn: string;
   @ApiProperty({

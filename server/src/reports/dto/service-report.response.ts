@@ -1,3 +1,4 @@
+import { SIDE_EFFECTS } from '@infusion-tracker/clinical';
 import { ApiProperty } from '@nestjs/swagger';
 import { ProportionResponse } from './outcome-report.response.js';
 
@@ -51,7 +52,7 @@ export class PausesResponse {
 }
 
 export class SideEffectGradesResponse {
-  @ApiProperty({ example: 'nausea' }) sideEffect: string;
+  @ApiProperty({ enum: SIDE_EFFECTS }) sideEffect: string;
   @ApiProperty() label: string;
   @ApiProperty({ description: 'Admissions whose worst grade was none.' }) none: number;
   @ApiProperty() mild: number;

@@ -20,9 +20,16 @@ import {
 import {
   CONFIRMABLE_READINGS,
   PARTIAL_REASONS,
+  POSS_LEVELS,
+  SIDE_EFFECT_GRADES,
   type ConfirmableReading,
+  type News2Response,
   type PartialReason,
 } from '@infusion-tracker/clinical';
+import { CONSCIOUSNESS } from '../../observations/dto/observation-set.request.js';
+import { OBSERVATION_FLAGS } from '../../observations/dto/observation-set.response.js';
+
+const NEWS2_RESPONSES = ['low', 'low-medium', 'medium', 'high'] as const satisfies readonly News2Response[];
 
 /** Who the patient is; contact details stay with the patient and follow-up records, not the timeline. */
 export class TimelinePatientResponse extends OmitType(PatientResponse, ['contact'] as const) {}
@@ -136,12 +143,14 @@ const numbers = (description?: string) =>
   ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description });
 const texts = (description?: string) =>
   ApiProperty({ type: 'array', items: { type: 'string', nullable: true }, description });
+const choices = (values: readonly string[], description?: string) =>
+  ApiProperty({ type: 'array', items: { type: 'string', enum: [...values], nullable: true }, description });
 
 /** The stored NEWS2 result of every set, as columns. */
 export class TimelineNews2Columns {
   @ApiProperty({ type: Boolean, isArray: true }) complete: boolean[];
   @numbers('null: incomplete set') total: (number | null)[];
-  @texts('low, low-medium, medium, high; null: incomplete set') response: (string | null)[];
+  @choices(NEWS2_RESPONSES, 'null: incomplete set') response: (string | null)[];
   @ApiProperty({ type: Boolean, isArray: true }) anySingleParameterThree: boolean[];
   @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } } }) missing: string[][];
   @ApiProperty({
@@ -170,20 +179,23 @@ export class TimelineObservations {
   @numbers() systolicBp: (number | null)[];
   @numbers() diastolicBp: (number | null)[];
   @numbers() pulse: (number | null)[];
-  @texts('alert, confusion, voice, pain, unresponsive') consciousness: (string | null)[];
+  @choices(CONSCIOUSNESS) consciousness: (string | null)[];
   @numbers() temperatureC: (number | null)[];
-  @texts('POSS: S, 1-4') sedation: (string | null)[];
+  @choices(POSS_LEVELS, 'POSS') sedation: (string | null)[];
   @numbers('NRS 0-10') painScore: (number | null)[];
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'array', items: { type: 'string', nullable: true } },
+    additionalProperties: {
+      type: 'array',
+      items: { type: 'string', enum: [...SIDE_EFFECT_GRADES], nullable: true },
+    },
     description:
       'One column per side effect any set graded (none, mild, moderate, severe); null: that set did not grade it. ' +
       'A set null in every column did not assess side effects (the observations list says null), never "none".',
   })
   sideEffects: Record<string, (string | null)[]>;
   @numbers('The pump rate the nurse read, as read.') pumpRateValue: (number | null)[];
-  @texts() pumpRateUnit: (RateUnit | null)[];
+  @choices(RATE_UNITS) pumpRateUnit: (RateUnit | null)[];
   @texts() comment: (string | null)[];
   @ApiProperty({
     type: 'array',
@@ -200,7 +212,11 @@ export class TimelineObservations {
   })
   confirmedReadings: ConfirmableReading[][];
   @ApiProperty({ type: TimelineNews2Columns }) news2: TimelineNews2Columns;
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } } }) flags: string[][];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string', enum: OBSERVATION_FLAGS } },
+  })
+  flags: string[][];
   @ApiProperty({ type: String, isArray: true, description: 'As the user is named now.' })
   recordedByName: string[];
   @ApiProperty({ type: String, isArray: true, format: 'date-time' }) recordedAt: string[];

@@ -1,6 +1,7 @@
-import { PARTIAL_REASONS } from '@infusion-tracker/clinical';
+import { ADMISSION_STATUSES, PARTIAL_REASONS, POSS_LEVELS } from '@infusion-tracker/clinical';
 import { ApiProperty } from '@nestjs/swagger';
 import { RateValueResponse, ConcentrationResponse } from '../../infusions/dto/infusion-order.response.js';
+import { OBSERVATION_FLAGS } from '../../observations/dto/observation-set.response.js';
 
 export class WardResponse {
   @ApiProperty({ description: 'The ward name; use it URL-encoded in /wards/{id}/board.' }) id: string;
@@ -32,7 +33,7 @@ export class BoardLastSet {
   @ApiProperty({ type: String, nullable: true, enum: ['low', 'low-medium', 'medium', 'high'] })
   news2Response: string | null;
   @ApiProperty() news2Complete: boolean;
-  @ApiProperty({ type: String, nullable: true }) sedation: string | null;
+  @ApiProperty({ enum: POSS_LEVELS, nullable: true }) sedation: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -43,7 +44,7 @@ export class BoardLastSet {
   @ApiProperty({ type: String, nullable: true }) partialReasonText: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'NRS 0-10 as recorded; null when not recorded.' })
   painScore: number | null;
-  @ApiProperty({ type: String, isArray: true }) flags: string[];
+  @ApiProperty({ enum: OBSERVATION_FLAGS, isArray: true }) flags: string[];
 }
 
 export class BoardInfusionEvent {
@@ -59,7 +60,7 @@ export class WardBoardRowResponse {
   @ApiProperty({ description: 'Day of stay in the ward time zone; the admission day is day 1.' })
   dayOfStay: number;
   @ApiProperty() plannedDays: number;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: ADMISSION_STATUSES }) status: string;
   @ApiProperty({ type: BoardOrder, nullable: true }) currentOrder: BoardOrder | null;
   @ApiProperty({ type: BoardLastSet, nullable: true }) lastSet: BoardLastSet | null;
   @ApiProperty({
