@@ -2,7 +2,9 @@
 // node:http server with a pg pool of the app's size (20) that parses the JSON body and runs one INSERT
 // into observation_sets with the same columns the app stores, the NEWS2 result and flags computed once at
 // start (the body never changes). No validation, no session, no transaction: the app's throughput is
-// measured against this. Two paths:
+// measured against this. The keys are the app's too: the set's id comes from the column's DEFAULT
+// (uuid_v7(), time-ordered, since issue 14) and the audit row's from its identity column, so the floor's
+// index writes are the app's. Two paths:
 //   /api/admissions/:id/observation-sets             the set only
 //   /with-audit/api/admissions/:id/observation-sets  the set and its audit row in one statement, as every
 //                                                    clinical write must be audited (the app's writes)

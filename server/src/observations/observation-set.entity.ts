@@ -14,6 +14,7 @@ import type {
 /** One bedside observation set with the NEWS2 the server computed. Never edited. */
 @Entity({ name: 'observation_sets' })
 export class ObservationSet {
+  /** Time-ordered (UUIDv7) from the column's default, uuid_v7(), for sets recorded since issue 14. */
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'admission_id', type: 'uuid' }) admissionId: string;
   @Column({ name: 'taken_at', type: 'timestamptz' }) takenAt: Date;

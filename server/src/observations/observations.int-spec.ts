@@ -78,6 +78,34 @@ describe('bedside observation sets', () => {
     ]);
   });
 
+  it('gives new sets time-ordered ids (UUIDv7), their audit rows in the same order', async () => {
+    const admission = await anInfusingAdmission();
+    const before = Date.now();
+    const ids: string[] = [];
+    for (let set = 0; set < 3; set += 1) {
+      const response = await nurse.post(
+        `/api/admissions/${admission.id}/observation-sets`,
+        anObservationSet(),
+      );
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const after = Date.now();
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const milliseconds = Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+      expect(milliseconds).toBeGreaterThanOrEqual(before);
+      expect(milliseconds).toBeLessThanOrEqual(after);
+    }
+    expect([...ids].sort()).toEqual(ids);
+    const audit = await db.query<{ entity_id: string }>(
+      "SELECT entity_id FROM audit_events WHERE action = 'observation-set.created' AND admission_id = $1 ORDER BY id",
+      [admission.id],
+    );
+    expect(audit.rows.map(({ entity_id }) => entity_id)).toEqual(ids);
+  });
+
   it.each([
     [
       'high NEWS2',

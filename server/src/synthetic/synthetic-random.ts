@@ -31,7 +31,8 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 /**
  * A UUID in the version-7 layout (milliseconds first, then seeded random bits): the same seed gives the
  * same ids, and rows made in time order are appended to the primary-key index instead of landing at
- * random pages, which makes the bulk load much faster. (The app's own ids are random version 4.)
+ * random pages, which makes the bulk load much faster. (The app's observation sets get version-7 ids
+ * from uuid_v7(), the column's default; its other ids are random version 4.)
  */
 export function seededUuid(random: Random, atMs: number): string {
   const time = Math.max(0, Math.floor(atMs));

@@ -10,6 +10,8 @@ import { AddPatientLinks1764500000000 } from './1764500000000-add-patient-links.
 import { AddPartialSetsAndConfirmations1764600000000 } from './1764600000000-add-partial-sets-and-confirmations.js';
 // Correcting a terminal event of follow-ups (issue 9)
 import { AddFollowUpReopening1764950000000 } from './1764950000000-add-follow-up-reopening.js';
+// Time-ordered observation set ids (issue 14)
+import { AddTimeOrderedObservationSetIds1765000000000 } from './1765000000000-add-time-ordered-observation-set-ids.js';
 // The follow-up worklist's indexes, with statistics (issue 9)
 import { AddFollowUpWorklistIndexes1765100000000 } from './1765100000000-add-follow-up-worklist-indexes.js';
 
@@ -27,6 +29,8 @@ export const migrations = [
   AddPartialSetsAndConfirmations1764600000000,
   // Correcting a terminal event of follow-ups (issue 9)
   AddFollowUpReopening1764950000000,
+  // Time-ordered observation set ids (issue 14)
+  AddTimeOrderedObservationSetIds1765000000000,
   // The follow-up worklist's indexes, with statistics (issue 9)
   AddFollowUpWorklistIndexes1765100000000,
 ];
