@@ -75,6 +75,7 @@ describe('timeline observations (the sets as columns)', () => {
     const row = (item: string) =>
       sheet.rows.find((entry) => entry.item === item)!.cells.map((cell) => cell.text);
     expect(row('Partial set')).toEqual(['—', '—', '—', 'Partial – Other reason: In the bath']);
+    expect(row('Confirmed as read')).toEqual(['—', '—', 'RR 40', '—']);
     expect(row('Side effects')).toEqual(['Graded below', 'Graded below', 'Graded below', 'not assessed']);
     expect(row('Nausea')).toEqual(['Mild', 'Severe', 'not assessed', 'not assessed']);
   });

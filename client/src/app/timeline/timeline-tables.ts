@@ -1,4 +1,4 @@
-import { FLAG_LABELS } from '@infusion-tracker/clinical';
+import { FLAG_LABELS, describeReading } from '@infusion-tracker/clinical';
 import type { News2Parameters } from '@infusion-tracker/clinical';
 import { ObservationFlag, SideEffect, Timeline, TimelineObservationSet } from '../core/api-types';
 import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
@@ -155,6 +155,22 @@ function sideEffectItems(sets: TimelineObservationSet[]): ItemRule[] {
 
 const TRAILING: ItemRule[] = [
   ['Partial set', (set) => scored(partialWords(set), null)],
+  [
+    // Readings outside their plausible range that the nurse confirmed before saving (ADR 6).
+    'Confirmed as read',
+    (set) =>
+      scored(
+        set.confirmedReadings.length
+          ? set.confirmedReadings
+              .map((reading) => {
+                const value = set[reading];
+                return typeof value === 'number' ? describeReading(reading, value) : reading;
+              })
+              .join('; ')
+          : null,
+        null,
+      ),
+  ],
   ['Pump shows', (set) => scored(set.pumpRate ? valueWithUnit(set.pumpRate) : null, null)],
   [
     'Flags',
