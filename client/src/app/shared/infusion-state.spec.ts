@@ -1,5 +1,5 @@
 import { InfusionEvent } from '../core/api-types';
-import { heldInfusionWords, latestEvent } from './infusion-state';
+import { heldInfusionWords, latestEvent, pumpShouldBeOff } from './infusion-state';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -67,5 +67,15 @@ describe('held infusion words', () => {
       latestEvent([event('start', '2026-11-28T08:00:00Z'), event('pause', '2026-11-28T09:00:00Z')])?.type,
     ).toBe('pause');
     expect(latestEvent([])).toBeNull();
+  });
+});
+
+describe('whether the pump should be off', () => {
+  it('is off before the start, while paused and once stopped; on only while infusing', () => {
+    expect(pumpShouldBeOff('planned')).toBe(true);
+    expect(pumpShouldBeOff('admitted')).toBe(true);
+    expect(pumpShouldBeOff('paused')).toBe(true);
+    expect(pumpShouldBeOff('infusion-stopped')).toBe(true);
+    expect(pumpShouldBeOff('infusing')).toBe(false);
   });
 });

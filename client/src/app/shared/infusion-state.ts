@@ -13,6 +13,16 @@ export function isHeld(status: AdmissionStatus): boolean {
   return status === 'paused' || status === 'infusion-stopped';
 }
 
+/** Admitted (or planned) and never started: the pump is not running yet either. */
+export function isNotStarted(status: AdmissionStatus): boolean {
+  return status === 'planned' || status === 'admitted';
+}
+
+/** The pump should be off: the infusion is not started, paused or stopped. */
+export function pumpShouldBeOff(status: AdmissionStatus): boolean {
+  return isNotStarted(status) || isHeld(status);
+}
+
 /**
  * "Paused since 13:59: hallucinations", "Stopped 09:10": what a paused or stopped infusion says before
  * anything else, in ward time. Null while the infusion is not paused or stopped.

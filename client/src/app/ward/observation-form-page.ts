@@ -84,6 +84,7 @@ import {
 } from './observation-labels';
 import { WardApi } from './ward.api';
 import { WardDateInput } from '../shared/ward-date-input';
+import { heldInfusionWords, isNotStarted, latestEvent, pumpShouldBeOff } from '../shared/infusion-state';
 
 /** Observations are recorded while the patient is on the ward (the server refuses the others too). */
 const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
@@ -136,9 +137,7 @@ const PARTIAL_REASON_KEYS: Record<string, PartialReason> = {
 /** "none": the nurse asked and there were none; "graded": the grid; null: not assessed (ADR 6). */
 type SideEffectAnswer = 'none' | 'graded';
 
-/** The statuses in which the pump should be off: not started yet, paused or stopped. */
-const HALTED = ['planned', 'admitted', 'paused', 'infusion-stopped'];
-/** How a halted infusion's state reads in a sentence. */
+/** How an infusion whose pump should be off reads in a sentence. */
 function haltedState(status: string | undefined): string {
   if (status === 'paused') return 'paused';
   if (status === 'infusion-stopped') return 'stopped';
@@ -279,24 +278,27 @@ export class ObservationFormPage {
   /** Scale 2 only with the prescriber's documented target (ADR 6). */
   protected readonly scale2Target = computed(() => this.admission()?.spo2Scale2Target ?? null);
   /** Not started, paused or stopped: the pump should be off, and the form says so first. */
-  protected readonly halted = computed(() => HALTED.includes(this.admission()?.status ?? ''));
-  /** "Stopped 09:10: Planned course complete", "Paused since 13:59: hallucinations". */
+  protected readonly halted = computed(() => {
+    const status = this.admission()?.status;
+    return status !== undefined && pumpShouldBeOff(status);
+  });
+  /** "Not started", "Stopped 09:10: Planned course complete", "Paused since 13:59: hallucinations". */
   protected readonly haltedWords = computed(() => {
     const admission = this.admission();
     if (!admission || !this.halted()) {
       return '';
     }
-    if (admission.status === 'planned' || admission.status === 'admitted') {
+    if (isNotStarted(admission.status)) {
       return 'Not started';
     }
-    const stopped = admission.status === 'infusion-stopped';
-    const event = admission.events.findLast((candidate) => candidate.type === (stopped ? 'stop' : 'pause'));
-    if (!event) {
-      return stopped ? 'Stopped' : 'Paused';
-    }
-    const at = formatWardClock(event.occurredAt, this.appInfo.wardTimeZone(), this.clock.now());
-    const when = stopped ? `Stopped ${at}` : `Paused since ${at}`;
-    return event.reason ? `${when}: ${event.reason}` : when;
+    return (
+      heldInfusionWords(
+        admission.status,
+        latestEvent(admission.events),
+        this.appInfo.wardTimeZone(),
+        this.clock.now(),
+      ) ?? ''
+    );
   });
   protected readonly unacceptableSedation = computed(() => isUnacceptable(this.value().sedation));
   private readonly pumpReading = computed<Rate | null>(() => {
