@@ -21,8 +21,8 @@ async function main(): Promise<void> {
     if (config.demoMode) await seedDemoDataIfEmpty(database.url, config, log);
 
     const { app } = await createApp(config, database.url);
-    await listen(app.getHttpAdapter().getInstance(), config.port, config.host);
-    announce(config, database);
+    const port = await listen(app.getHttpAdapter().getInstance(), config.port, config.host);
+    announce(config, port, database);
     handleShutdown(async () => {
       await app.close(); // stops accepting, waits for in-flight requests
       await database?.stop();
@@ -33,24 +33,26 @@ async function main(): Promise<void> {
   }
 }
 
-function listen(
+/** Listens and resolves with the port bound (PORT=0 asks the system for a free one). */
+async function listen(
   fastify: { listen: (options: { port: number; host: string }) => Promise<string> },
   port: number,
   host: string,
-) {
-  return fastify.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
+): Promise<number> {
+  const address = await fastify.listen({ port, host }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       throw new ConfigError(`Port ${port} is already in use: set PORT to a free port.`);
     throw error;
   });
+  return Number(new URL(address).port);
 }
 
-function announce(config: ReturnType<typeof loadConfig>, database: DatabaseServer): void {
+function announce(config: ReturnType<typeof loadConfig>, port: number, database: DatabaseServer): void {
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const lines = [
     '',
-    `infusion-tracker is running at http://${shownHost}:${config.port}/`,
-    `  API docs: http://${shownHost}:${config.port}/api/docs`,
+    `infusion-tracker is running at http://${shownHost}:${port}/`,
+    `  API docs: http://${shownHost}:${port}/api/docs`,
     database.embedded
       ? `  Database: embedded PostgreSQL on port ${config.embeddedPostgres.port} (data in ${config.embeddedPostgres.dataDir})`
       : `  Database: PostgreSQL at ${describeDatabaseUrl(database.url)} (DATABASE_URL)`,

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findFreePort } from '../database/embedded-postgres.js';
 
 export interface ServerProcess {
   /** http://127.0.0.1:port */
@@ -21,22 +20,28 @@ const main = path.join(root, 'server/src/main.ts');
 
 export const TEST_SESSION_SECRET = 'test-secret-'.padEnd(40, 'x');
 
+/** The banner line main.ts prints once it listens, naming the port it bound. */
+const RUNNING_AT = /is running at http:\/\/[^:/]+:(\d+)\//;
+
 /**
  * Starts the real server (server/src/main.ts, as `npm start` runs it, compiled on the fly) as a child
- * process on a free port and on the given database, and waits until /api/health answers 200.
+ * process on the given database, and waits until it listens and its /api/health answers 200.
+ *
+ * The child binds PORT=0 (a port the system picks) and the URL comes from its own banner: a port
+ * chosen here and handed over could be taken meanwhile by another test's server, whose health check
+ * would then answer for it.
  */
 export async function startServerProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', register, main], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: databaseUrl,
-      PORT: String(port),
+      PORT: '0',
       SESSION_SECRET: TEST_SESSION_SECRET,
       COOKIE_SECURE: 'false',
       DEMO_MODE: 'false',
@@ -52,7 +57,7 @@ export async function startServerProcess(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const url = `http://127.0.0.1:${port}`;
+  let url = '';
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -67,8 +72,12 @@ export async function startServerProcess(
       await stop();
       throw new Error(`the server did not answer within 180 s:\n${output}`);
     }
+    const port = RUNNING_AT.exec(output)?.[1];
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if (port && (await fetch(`http://127.0.0.1:${port}/api/health`)).ok) {
+        url = `http://127.0.0.1:${port}`;
+        break;
+      }
     } catch {
       // not listening yet
     }
