@@ -27,7 +27,7 @@ export class OutcomeReportPage {
 
   async downloadAnalysisDataSet(): Promise<Download> {
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('link', { name: /analysis data set/ }).click();
+    await this.page.getByRole('button', { name: /analysis data set/ }).click();
     return download;
   }
 }

@@ -1,8 +1,10 @@
+import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { button, link, select, text, choose } from '../../testing/dom';
 import { provideTestApp } from '../../testing/providers';
 import { OutcomeReport } from '../core/api-types';
+import { BrowserFiles } from './csv-download';
 import { OutcomeReportPage } from './outcome-report-page';
 
 function aReport(overrides: Partial<OutcomeReport> = {}): OutcomeReport {
@@ -78,7 +80,9 @@ describe('OutcomeReportPage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: provideTestApp() });
+    TestBed.configureTestingModule({
+      providers: [...provideTestApp(), { provide: BrowserFiles, useValue: { save: jest.fn() } }],
+    });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -178,9 +182,21 @@ describe('OutcomeReportPage', () => {
     expect(link(page, 'Download the number-at-risk table (CSV)').getAttribute('href')).toBe(
       '/api/exports/outcome-report.csv?table=risk-table&indication=post-herpetic-neuralgia&groupBy=indication&threshold=30&nonResponders=exclude',
     );
-    expect(link(page, /analysis data set/).getAttribute('href')).toBe(
+    // The analysis data set comes with the same filters, and counts its rows against the cohort's.
+    button(page, 'Download the analysis data set (CSV)').click();
+    const csv = http.expectOne(
       '/api/exports/outcome-analysis.csv?indication=post-herpetic-neuralgia&threshold=30&nonResponders=exclude',
     );
+    csv.event({
+      type: HttpEventType.DownloadProgress,
+      loaded: 40,
+      partialText: 'study_id,indication\nS1,phn\nS2,phn\n',
+    });
+    await fixture.whenStable();
+    expect(text(page.querySelector('app-csv-download [role="status"]'))).toBe(
+      'Downloading: 2 of 7 admissions (40 bytes)',
+    );
+    csv.flush('');
   });
 
   it('lists the admissions behind a number, without names or MRNs when the server hides them', async () => {

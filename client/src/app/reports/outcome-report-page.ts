@@ -15,8 +15,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import {
-  DRUGS,
-  INDICATIONS,
   NonResponderMode,
   OutcomeDrillDown,
   OutcomeReport,
@@ -30,7 +28,8 @@ import { riskTable } from './km-chart';
 import { KmPlot, PlottedCurve } from './km-plot';
 import { daysInWords, medianInWords, percent, percentInterval, pValue } from './outcome-words';
 import { OutcomeTableName, ReportsApi, outcomeTableCsvUrl } from './reports.api';
-import { WardDateInput } from '../shared/ward-date-input';
+import { CsvDownload } from './csv-download';
+import { ReportFilterFields, cohortFilter } from './report-filter-fields';
 
 /**
  * How long benefit lasts and who responds, for the audit meeting: the Kaplan-Meier curve with its
@@ -41,7 +40,6 @@ import { WardDateInput } from '../shared/ward-date-input';
   selector: 'app-outcome-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    WardDateInput,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -49,6 +47,8 @@ import { WardDateInput } from '../shared/ward-date-input';
     MatInputModule,
     MatRadioModule,
     KmPlot,
+    ReportFilterFields,
+    CsvDownload,
   ],
   templateUrl: './outcome-report-page.html',
   styleUrl: './outcome-report-page.scss',
@@ -56,8 +56,6 @@ import { WardDateInput } from '../shared/ward-date-input';
 export class OutcomeReportPage {
   private readonly api = inject(ReportsApi);
 
-  protected readonly indications = INDICATIONS;
-  protected readonly drugs = DRUGS;
   protected readonly indicationLabels = INDICATION_LABELS;
   protected readonly drugLabels = DRUG_LABELS;
   protected readonly riskDays = RISK_TABLE_DAYS;
@@ -143,11 +141,7 @@ export class OutcomeReportPage {
   protected load(): void {
     const value = this.form.getRawValue();
     const filter: OutcomeReportFilter = {
-      dischargedFrom: value.dischargedFrom || undefined,
-      dischargedTo: value.dischargedTo || undefined,
-      indication: (value.indication || undefined) as OutcomeReportFilter['indication'],
-      ward: value.ward.trim() || undefined,
-      drug: (value.drug || undefined) as OutcomeReportFilter['drug'],
+      ...cohortFilter(value),
       groupBy: value.groupBy,
       threshold: Number(value.threshold) as ResponderThreshold,
       nonResponders: value.nonResponders,

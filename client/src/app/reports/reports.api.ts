@@ -29,7 +29,7 @@ export class ReportsApi {
     return this.http.get<ServiceReport>('/api/reports/service', { params: reportParams(filter) });
   }
 
-  /** Where the browser downloads the analysis data set (a plain link: the download shows its progress). */
+  /** Where the analysis data set is downloaded from, with the filters the report shows. */
   analysisCsvUrl(filter: OutcomeReportFilter): string {
     const { groupBy: _groupBy, ...rest } = filter;
     const query = reportParams(rest).toString();

@@ -1,13 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { DRUGS, INDICATIONS, Proportion, ServiceReport, ServiceReportFilter } from '../core/api-types';
-import { DRUG_LABELS, INDICATION_LABELS } from '../shared/admission-labels';
+import { Proportion, ServiceReport, ServiceReportFilter } from '../core/api-types';
 import { percent, percentInterval } from './outcome-words';
 import { ReportsApi, ServiceTableName, serviceTableCsvUrl } from './reports.api';
-import { WardDateInput } from '../shared/ward-date-input';
+import { COHORT_FILTER_CONTROLS, ReportFilterFields, cohortFilter } from './report-filter-fields';
 
 /** The month bar chart's drawing box (SVG user units). */
 const CHART = { width: 640, height: 200, left: 36, bottom: 28, top: 12 };
@@ -20,29 +17,17 @@ const CHART = { width: 640, height: 200, left: 36, bottom: 28, top: 12 };
 @Component({
   selector: 'app-service-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [WardDateInput, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [ReactiveFormsModule, MatButtonModule, ReportFilterFields],
   templateUrl: './service-report-page.html',
   styleUrl: './service-report-page.scss',
 })
 export class ServiceReportPage {
   private readonly api = inject(ReportsApi);
 
-  protected readonly indications = INDICATIONS;
-  protected readonly drugs = DRUGS;
-  protected readonly indicationLabels = INDICATION_LABELS;
-  protected readonly drugLabels = DRUG_LABELS;
   protected readonly percent = percent;
   protected readonly box = CHART;
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
-    admittedFrom: '',
-    admittedTo: '',
-    dischargedFrom: '',
-    dischargedTo: '',
-    indication: '',
-    ward: '',
-    drug: '',
-  });
+  protected readonly form = inject(FormBuilder).nonNullable.group(COHORT_FILTER_CONTROLS);
 
   protected readonly report = signal<ServiceReport | null>(null);
   protected readonly loading = signal(false);
@@ -102,16 +87,7 @@ export class ServiceReportPage {
   }
 
   protected load(): void {
-    const value = this.form.getRawValue();
-    const filter: ServiceReportFilter = {
-      admittedFrom: value.admittedFrom || undefined,
-      admittedTo: value.admittedTo || undefined,
-      dischargedFrom: value.dischargedFrom || undefined,
-      dischargedTo: value.dischargedTo || undefined,
-      indication: (value.indication || undefined) as ServiceReportFilter['indication'],
-      ward: value.ward.trim() || undefined,
-      drug: (value.drug || undefined) as ServiceReportFilter['drug'],
-    };
+    const filter: ServiceReportFilter = cohortFilter(this.form.getRawValue());
     this.filter.set(filter);
     this.loading.set(true);
     this.failed.set(false);
