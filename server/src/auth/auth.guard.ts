@@ -5,12 +5,17 @@ import { DomainError } from '../common/domain-error.js';
 import { originOf } from '../common/request-origin.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { PUBLIC_KEY, ROLES_KEY, SIGNED_IN_KEY } from './auth.decorators.js';
+import { PUBLIC_KEY, ROLES_KEY, SESSION_IN_STATEMENT_KEY, SIGNED_IN_KEY } from './auth.decorators.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, cookieOf, setCsrfCookie } from './auth-cookies.js';
 import type { Role } from './roles.js';
 import { csrfTokenFor, newAnonymousCsrfToken, sameToken } from './session-tokens.js';
 import type { SignedInUser } from './signed-in-user.js';
-import { SessionsService } from './sessions.service.js';
+import {
+  type SessionLookup,
+  type SessionUser,
+  SessionsService,
+  TOUCH_EVERY_SECONDS,
+} from './sessions.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -37,7 +42,13 @@ export class AuthGuard implements CanActivate {
     const reply = http.getResponse<FastifyReply>();
 
     const token = cookieOf(request, SESSION_COOKIE);
-    const lookup = token ? await this.sessions.resolve(token) : ({ state: 'none' } as const);
+    // A route whose statement checks the session itself may go on what this process saw lately (ADR 10).
+    const inStatement = this.reflector.getAllAndOverride<boolean>(SESSION_IN_STATEMENT_KEY, targets) ?? false;
+    // A hint that would refuse is not trusted either: the user may have gained the role since.
+    const hint = token && inStatement && roles.length > 0 ? this.sessions.hinted(token) : null;
+    const hinted = hint && mayUse(hint.user, roles) ? hint : null;
+    const lookup: SessionLookup =
+      hinted ?? (token ? await this.sessions.resolve(token) : ({ state: 'none' } as const));
     const expectedCsrf =
       lookup.state === 'active' && token ? csrfTokenFor(this.config.sessionSecret, token) : null;
     this.ensureCsrfCookie(request, reply, expectedCsrf);
@@ -49,12 +60,8 @@ export class AuthGuard implements CanActivate {
     if (!anySignedIn && roles.length === 0) {
       throw new DomainError('forbidden', 'This endpoint declares no role, so nobody may use it.');
     }
-    if (lookup.state === 'expired')
-      throw new DomainError('session-expired', 'Your session has ended. Sign in again.');
-    if (lookup.state !== 'active') throw new DomainError('unauthenticated', 'Sign in to continue.');
+    const { user, tokenHash } = activeSession(lookup);
     this.checkCsrf(request, expectedCsrf);
-
-    const { user, tokenHash } = lookup;
     request.signedInUser = {
       id: user.id,
       username: user.username,
@@ -64,15 +71,16 @@ export class AuthGuard implements CanActivate {
       sessionTokenHash: tokenHash,
       origin: originOf(request),
     };
-    if (anySignedIn) return true;
-    if (user.mustChangePassword) {
-      throw new DomainError('forbidden', 'Change your password before going on.', {
-        mustChangePassword: true,
-      });
+    if (hinted && token) {
+      request.signedInUser.deferredSessionCheck = {
+        tokenHash,
+        roles,
+        idleTimeoutMinutes: this.config.idleTimeoutMinutes,
+        touchEverySeconds: TOUCH_EVERY_SECONDS,
+        confirm: async () => checkRoles(activeSession(await this.sessions.resolve(token)).user, roles),
+      };
     }
-    if (!roles.some((role) => user.roles.includes(role))) {
-      throw new DomainError('forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
-    }
+    if (!anySignedIn) checkRoles(user, roles);
     return true;
   }
 
@@ -100,5 +108,30 @@ export class AuthGuard implements CanActivate {
         'The request lacks a valid X-XSRF-TOKEN header. Reload the page and try again.',
       );
     }
+  }
+}
+
+/** The session when it is usable; otherwise the error the person sees: signed out or session ended. */
+function activeSession(lookup: SessionLookup): SessionLookup & { state: 'active' } {
+  if (lookup.state === 'expired')
+    throw new DomainError('session-expired', 'Your session has ended. Sign in again.');
+  if (lookup.state !== 'active') throw new DomainError('unauthenticated', 'Sign in to continue.');
+  return lookup;
+}
+
+/** Whether the user may use an endpoint open to `roles` now: holds one and has no password to change. */
+function mayUse(user: SessionUser, roles: Role[]): boolean {
+  return !user.mustChangePassword && roles.some((role) => user.roles.includes(role));
+}
+
+/** Refuses a user who must change their password first, or who holds none of the endpoint's roles. */
+function checkRoles(user: SessionUser, roles: Role[]): void {
+  if (user.mustChangePassword) {
+    throw new DomainError('forbidden', 'Change your password before going on.', {
+      mustChangePassword: true,
+    });
+  }
+  if (!roles.some((role) => user.roles.includes(role))) {
+    throw new DomainError('forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
   }
 }

@@ -7,17 +7,21 @@ import { User } from '../users/user.entity.js';
 import { Session } from './session.entity.js';
 import { newSessionToken, sessionTokenHash } from './session-tokens.js';
 import { preparedQuery } from '../database/prepared-query.js';
+import { RecentHints } from '../common/recent-hints.js';
 
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'roles' | 'mustChangePassword'>;
 
 /** Sessions seen within this many seconds are not written again (idle timeout is in minutes). */
-const TOUCH_EVERY_SECONDS = 15;
+export const TOUCH_EVERY_SECONDS = 15;
 
 export type SessionLookup =
   { state: 'active'; user: SessionUser; tokenHash: string } | { state: 'expired' } | { state: 'none' };
 
 @Injectable()
 export class SessionsService {
+  /** The users of sessions this process found usable lately, by token hash (see `hinted`). */
+  private readonly hints = new RecentHints<SessionUser>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
@@ -61,8 +65,10 @@ export class SessionsService {
        WHERE s.token_hash = $1`,
       [tokenHash, this.config.idleTimeoutMinutes, TOUCH_EVERY_SECONDS],
     );
-    if (!row) return { state: 'none' };
-    if (!row.usable) return { state: 'expired' };
+    if (!row?.usable) {
+      this.hints.forget(tokenHash);
+      return row ? { state: 'expired' } : { state: 'none' };
+    }
     if (row.stale) await this.touch(tokenHash);
     const user = {
       id: row.id,
@@ -71,7 +77,19 @@ export class SessionsService {
       roles: row.roles,
       mustChangePassword: row.must_change_password,
     };
+    this.hints.remember(tokenHash, user);
     return { state: 'active', user, tokenHash };
+  }
+
+  /**
+   * The session as this process last found it usable, without asking PostgreSQL: only for a route whose
+   * statement checks the session itself (DeferredSessionCheck). Null when this process has not seen it
+   * usable lately.
+   */
+  hinted(token: string): (SessionLookup & { state: 'active' }) | null {
+    const tokenHash = sessionTokenHash(this.config.sessionSecret, token);
+    const user = this.hints.get(tokenHash);
+    return user ? { state: 'active', user, tokenHash } : null;
   }
 
   /**
@@ -89,6 +107,7 @@ export class SessionsService {
   }
 
   async revoke(manager: EntityManager, tokenHash: string, reason: string): Promise<void> {
+    this.hints.forget(tokenHash);
     await manager.update(
       Session,
       { tokenHash, revokedAt: IsNull() },
@@ -98,6 +117,7 @@ export class SessionsService {
 
   /** Ends every open session of a user (deactivation, password reset). */
   async revokeAllFor(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    this.hints.forgetWhere((user) => user.id === userId);
     await manager.query(
       'UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL',
       [userId, reason],

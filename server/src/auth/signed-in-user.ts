@@ -1,4 +1,5 @@
 import type { RequestOrigin } from '../common/request-origin.js';
+import type { DeferredSessionCheck } from './deferred-session-check.js';
 import type { Role } from './roles.js';
 
 /** The user behind the current request, as the guard found them. */
@@ -12,4 +13,9 @@ export interface SignedInUser {
   sessionTokenHash: string;
   /** The request being served, for the audit rows written on this user's behalf. */
   origin: RequestOrigin;
+  /**
+   * Present when the guard did not check the session in PostgreSQL for this request but left it to the
+   * route's statement (routes marked @SessionCheckedInStatement()).
+   */
+  deferredSessionCheck?: DeferredSessionCheck;
 }

@@ -114,6 +114,25 @@ describe('two API processes on one database', () => {
     expect((await browser.send(one, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('refuses a set on one process from a session signed out on the other, storing nothing', async () => {
+    const browser = await signedInNurse(one);
+    const path = `/api/admissions/${admission.id}/observation-sets`;
+    const takenAt = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    // One has now seen the session usable, and may leave its check to the recording statement (ADR 10).
+    expect((await browser.send(one, 'POST', path, anObservationSet({ takenAt: takenAt(3) }))).status).toBe(
+      201,
+    );
+    expect((await browser.send(other, 'POST', '/api/auth/logout')).status).toBeLessThan(300);
+    const sets = () =>
+      testApp.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM observation_sets WHERE admission_id = $1', [admission.id]);
+    const before = await sets();
+    const refused = await browser.send(one, 'POST', path, anObservationSet({ takenAt: takenAt(2) }));
+    expect(refused.status).toBe(401);
+    expect(await sets()).toEqual(before);
+  });
+
   it('counts failed sign-ins across both processes', async () => {
     const username = (await aUser(testApp, ['nurse'])).username;
     const browser = new Browser();

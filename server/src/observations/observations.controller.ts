@@ -8,7 +8,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles, SessionCheckedInStatement } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import { ValidationFailed } from '../common/domain-error.js';
 import { ObservationEnteredInErrorRequest } from './dto/entered-in-error.request.js';
@@ -36,6 +36,7 @@ export class ObservationsController {
   }
 
   @Post('admissions/:id/observation-sets')
+  @SessionCheckedInStatement()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -54,7 +55,13 @@ export class ObservationsController {
         { field: 'Idempotency-Key', messages: ['Idempotency-Key must be 8-200 letters, digits or . _ : -'] },
       ]);
     }
-    const result = await this.observations.record(user, admissionId, body, idempotencyKey ?? null);
+    const result = await this.observations.record(
+      user,
+      admissionId,
+      body,
+      idempotencyKey ?? null,
+      user.deferredSessionCheck ?? null,
+    );
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.set;
   }

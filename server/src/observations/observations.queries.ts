@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { InfusionEventType, RateUnit } from '@infusion-tracker/clinical';
 import { type AuditEntry, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
 import type { ObservationSet } from './observation-set.entity.js';
 
 export interface ObservationContext {
@@ -122,17 +123,37 @@ export const RECORDABLE_STATUSES: readonly string[] = ['admitted', 'infusing', '
 const OPEN_STATUSES = `(${RECORDABLE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const AUDIT_PARAMS = COLUMNS.length + 1; // then user id, name, action, request id, address, change
 const EXPECTED_PARAMS = AUDIT_PARAMS + 6; // then admitted_at, order value, order unit, infusion event, scale 2 used
+const SESSION_PARAMS = EXPECTED_PARAMS + 5; // then the deferred session check: token hash, roles, idle minutes, touch seconds
 const param = (index: number, type?: string) => `$${index}${type ? `::${type}` : ''}`;
 
 /**
  * One statement: reads the admission's context as the set was taken, stores the set and its audit row
  * only if that context is the one its flags were computed from (and the admission still takes sets),
- * and returns the context either way.
+ * and returns the context either way. When the guard left the session check to it (a token hash is
+ * given), it also stores nothing unless that session is open, not idle, and its user (the audit row's)
+ * is active, has no password to change and holds one of the roles; and it restarts the idle clock as the
+ * guard would.
  */
 const INSERT_WITH_AUDIT = `
   WITH context AS (${CONTEXT_SELECT}
+  ), session AS (
+    SELECT ${param(SESSION_PARAMS, 'text')} IS NULL OR EXISTS (
+      SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ${param(SESSION_PARAMS, 'text')} AND s.user_id = ${param(AUDIT_PARAMS, 'uuid')}
+        AND s.revoked_at IS NULL AND s.expires_at > now()
+        AND s.last_seen_at > now() - make_interval(mins => ${param(SESSION_PARAMS + 2, 'int')})
+        AND u.active AND NOT u.must_change_password AND u.roles && ${param(SESSION_PARAMS + 1, 'text[]')}
+    ) AS usable
+  ), touched AS (
+    UPDATE sessions SET last_seen_at = now()
+    WHERE token_hash = (
+      SELECT token_hash FROM sessions
+      WHERE token_hash = ${param(SESSION_PARAMS, 'text')}
+        AND last_seen_at < now() - make_interval(secs => ${param(SESSION_PARAMS + 3, 'int')})
+      FOR UPDATE SKIP LOCKED
+    ) AND (SELECT usable FROM session)
   ), checked AS (
-    SELECT context.*,
+    SELECT context.*, (SELECT usable FROM session) AS session_usable,
            context.status IN ${OPEN_STATUSES}
              AND context.admitted_at = ${param(EXPECTED_PARAMS, 'timestamptz')}
              AND context.rate_value IS NOT DISTINCT FROM ${param(EXPECTED_PARAMS + 1, 'numeric')}
@@ -143,7 +164,7 @@ const INSERT_WITH_AUDIT = `
   ), inserted AS (
     INSERT INTO observation_sets (${COLUMNS.map(([, column]) => column).join(', ')})
     SELECT ${COLUMNS.map(([, , type], index) => param(index + 1, type)).join(', ')}
-    FROM checked WHERE checked.as_expected
+    FROM checked WHERE checked.as_expected AND checked.session_usable
     ON CONFLICT DO NOTHING
     RETURNING id, recorded_at
   ), audited AS (
@@ -161,6 +182,8 @@ export type InsertOutcome =
   | { kind: 'context-changed'; context: ObservationContext }
   /** Nothing stored: this admission already has a set with this Idempotency-Key. */
   | { kind: 'key-taken'; context: ObservationContext }
+  /** Nothing stored: the session the guard left to this statement is no longer usable for it. */
+  | { kind: 'session-unusable' }
   | { kind: 'no-admission' };
 
 /**
@@ -174,6 +197,7 @@ export async function insertObservationSetWithAudit(
   set: NewObservationSet,
   expected: ObservationContext,
   audit: Pick<AuditEntry, 'actor' | 'origin' | 'action' | 'change'>,
+  session: DeferredSessionCheck | null,
 ): Promise<InsertOutcome> {
   const author = auditAuthor(audit);
   const values = COLUMNS.map(([property, , type]) => {
@@ -181,7 +205,12 @@ export async function insertObservationSetWithAudit(
     return type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : value;
   });
   const [row] = await preparedQuery<
-    ContextRow & { as_expected: boolean; id: string | null; recorded_at: Date | null }
+    ContextRow & {
+      as_expected: boolean;
+      session_usable: boolean;
+      id: string | null;
+      recorded_at: Date | null;
+    }
   >(manager, 'insert-observation-set', INSERT_WITH_AUDIT, [
     ...values,
     author.userId,
@@ -195,8 +224,13 @@ export async function insertObservationSetWithAudit(
     expected.orderRate?.unit ?? null,
     expected.infusionEvent,
     set.spo2Scale === 2,
+    session?.tokenHash ?? null,
+    session?.roles ?? [],
+    session?.idleTimeoutMinutes ?? 0,
+    session?.touchEverySeconds ?? 0,
   ]);
   if (!row) return { kind: 'no-admission' };
+  if (!row.session_usable) return { kind: 'session-unusable' };
   const current = toContext(row);
   if (row.id !== null) {
     return { kind: 'inserted', id: row.id, recordedAt: new Date(row.recorded_at!), context: current };

@@ -13,6 +13,7 @@ import { Admission } from '../admissions/admission.entity.js';
 import { OPEN_STATUSES } from '../admissions/admission-status.js';
 import { User } from '../users/user.entity.js';
 import { type Actor, AuditTrail } from '../audit/audit-trail.service.js';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
 import { checkClinicalTime } from '../common/clinical-time.js';
 import {
   DomainError,
@@ -62,14 +63,22 @@ export class ObservationsService {
    * Stores a set with its server-computed NEWS2 and flags. With an Idempotency-Key, a retry of the same
    * body returns the first result and stores nothing; the same key with another body is refused.
    * Usually one statement: the flags are computed from the context remembered for the admission, and the
-   * insert stores the set only if that context is still the database's (see ContextHints).
+   * insert stores the set only if that context is still the database's (see ContextHints). With a
+   * `deferredSession`, the session is checked by that statement too; any other answer (a refusal, a
+   * replay, not found) waits for the guard's full check first, so a session that has ended learns nothing.
    */
   async record(
     actor: Actor,
     admissionId: string,
     input: CreateObservationSetRequest,
     idempotencyKey: string | null,
+    deferredSession: DeferredSessionCheck | null = null,
   ): Promise<RecordResult> {
+    let sessionToCheck = deferredSession;
+    const confirmSession = async () => {
+      await sessionToCheck?.confirm();
+      sessionToCheck = null;
+    };
     // The same body gives the same fingerprint whatever its key order, so a retry is recognised.
     const fingerprint = createHash('sha256').update(stableJson(input)!).digest('hex');
     const manager = this.dataSource.manager;
@@ -77,9 +86,13 @@ export class ObservationsService {
     // What the body itself says is wrong is refused before anything is read or stored.
     const news2 = scoreNews2({ ...input, spo2Scale: input.spo2Scale ?? 1 });
     const inputRefusal = setRefusal(input, news2);
-    if (inputRefusal) throw inputRefusal;
+    if (inputRefusal) {
+      await confirmSession();
+      throw inputRefusal;
+    }
     // A retry may come after the admission closed, or race its twin: the first result still stands.
     const replayOr = async (error: Error): Promise<RecordResult> => {
+      await confirmSession();
       const earlier = idempotencyKey ? await this.findByKey(manager, admissionId, idempotencyKey) : null;
       if (earlier) return this.replay(earlier, fingerprint);
       throw error;
@@ -87,6 +100,7 @@ export class ObservationsService {
     let context = this.contextHints.get(admissionId) ?? null;
     for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt += 1) {
       if (context === null || recordRefusal(context, takenAt, input)) {
+        await confirmSession();
         context = await observationContext(manager, admissionId, takenAt);
         if (!context) return replayOr(new NotFound('The admission'));
         const refusal = recordRefusal(context, takenAt, input);
@@ -96,15 +110,28 @@ export class ObservationsService {
         idempotencyKey,
         requestFingerprint: fingerprint,
       });
-      const outcome = await insertObservationSetWithAudit(manager, set, context, {
-        actor,
-        action: 'observation-set.created',
-        change: {
-          before: null,
-          after: { ...input, news2Total: set.news2Total, flags: set.flags },
+      const outcome = await insertObservationSetWithAudit(
+        manager,
+        set,
+        context,
+        {
+          actor,
+          action: 'observation-set.created',
+          change: {
+            before: null,
+            after: { ...input, news2Total: set.news2Total, flags: set.flags },
+          },
         },
-      });
-      if (outcome.kind === 'no-admission') throw new NotFound('The admission');
+        sessionToCheck,
+      );
+      if (outcome.kind === 'session-unusable') {
+        await confirmSession(); // throws the guard's answer; if the session is usable after all, go again
+        continue;
+      }
+      if (outcome.kind === 'no-admission') {
+        await confirmSession();
+        throw new NotFound('The admission');
+      }
       this.contextHints.remember(admissionId, outcome.context);
       if (outcome.kind === 'inserted') {
         const stored: ObservationSet = { ...set, id: outcome.id, recordedAt: outcome.recordedAt };
