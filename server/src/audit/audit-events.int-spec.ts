@@ -128,6 +128,22 @@ describe('the audit trail', () => {
       expect(admissionEvent.change).not.toBeNull();
     });
 
+    it("gives one record's history by its kind and id", async () => {
+      const page = await auditor.get(`/api/audit-events?entityType=admission&entityId=${admissionId}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeGreaterThan(0);
+      for (const item of page.body.items) {
+        expect(item).toMatchObject({ entityType: 'admission', entityId: admissionId, admissionId });
+      }
+      const byKind = await auditor.get(`/api/audit-events?entityType=patient&entityId=${patientId}`);
+      expect(byKind.body.items.map((item: { action: string }) => item.action)).toEqual(['patient.created']);
+      for (const bad of ['entityType=Observation%20Set', `entityId=${'x'.repeat(101)}`, 'entityId=']) {
+        const refused = await auditor.get(`/api/audit-events?${bad}`);
+        expect(refused.status).toBe(400);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    });
+
     it('never shows an auditor who the patient is, nor a change that may name them', async () => {
       const page = await auditor.get(`/api/audit-events?patientId=${patientId}`);
       expect(page.status).toBe(200);

@@ -7,6 +7,9 @@ export interface AuditEventFilter {
   /** Events about the patient or any of the patient's admissions. */
   patientId?: string;
   action?: string;
+  /** Events about one kind of record, or (with entityId) one record. */
+  entityType?: string;
+  entityId?: string;
   from?: string;
   to?: string;
   /** Events older than this id (keyset pagination, newest first). */
@@ -36,6 +39,8 @@ export function findAuditEvents(
   } else if (filter.action) {
     query.andWhere('event.action = :action', { action: filter.action });
   }
+  if (filter.entityType) query.andWhere('event.entity_type = :entityType', { entityType: filter.entityType });
+  if (filter.entityId) query.andWhere('event.entity_id = :entityId', { entityId: filter.entityId });
   if (filter.from) query.andWhere('event.occurred_at >= :from', { from: filter.from });
   if (filter.to) query.andWhere('event.occurred_at < :to', { to: filter.to });
   if (filter.beforeId) query.andWhere('event.id < :beforeId', { beforeId: filter.beforeId });

@@ -64,9 +64,20 @@ export class AdminApi {
   }
 }
 
+const AUDIT_FILTER_KEYS = [
+  'userId',
+  'patientId',
+  'admissionId',
+  'entityType',
+  'entityId',
+  'action',
+  'from',
+  'to',
+] as const satisfies readonly (keyof AuditEventFilter)[];
+
 function auditEventParams(filter: AuditEventFilter): HttpParams {
   let params = new HttpParams();
-  for (const key of ['userId', 'patientId', 'admissionId', 'action', 'from', 'to'] as const) {
+  for (const key of AUDIT_FILTER_KEYS) {
     const value = filter[key]?.trim();
     if (value) {
       params = params.set(key, value);

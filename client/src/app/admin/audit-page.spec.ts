@@ -1,5 +1,6 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { button, choose, field, hasField, link, select, text, type } from '../../testing/dom';
 import { aUser, anAuditEvent } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
@@ -207,5 +208,56 @@ describe('AuditPage', () => {
 
     expect(link(page, 'Download CSV').getAttribute('href')).toBe('/api/exports/audit-events.csv');
     expect(text(page.querySelector('.list-status'))).toBe('No audit events match these filters.');
+  });
+});
+
+describe('AuditPage opened for one record', () => {
+  it("shows that record's history until asked for the whole trail", async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        ...provideTestApp(),
+        {
+          provide: ActivatedRoute,
+          useValue: {
+            snapshot: {
+              queryParamMap: convertToParamMap({
+                admissionId: 'admission-42',
+                entityType: 'observation-set',
+                entityId: 'set-9',
+              }),
+            },
+          },
+        },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    await loadAppInfo({ wardTimeZone: 'Europe/London' });
+    await signInAs(aUser({ roles: ['auditor'] }));
+    const fixture = TestBed.createComponent(AuditPage);
+    const page: HTMLElement = fixture.nativeElement;
+    http.expectOne('/api/audit-events/users').flush({ items: [], nextCursor: null });
+    const scoped = http.expectOne((request) => request.url === '/api/audit-events');
+    expect(scoped.request.params.get('admissionId')).toBe('admission-42');
+    expect(scoped.request.params.get('entityType')).toBe('observation-set');
+    expect(scoped.request.params.get('entityId')).toBe('set-9');
+    scoped.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    expect(text(page.querySelector('.scope'))).toContain('Only the history of the observation set set-9');
+    expect(link(page, 'Download CSV').getAttribute('href')).toContain('entityId=set-9');
+
+    // Other filters narrow it further; it stays one record's history.
+    choose(select(page, 'User'), 'Anyone');
+    button(page, 'Apply filters').click();
+    expect(
+      http.expectOne((request) => request.url === '/api/audit-events').request.params.get('entityId'),
+    ).toBe('set-9');
+
+    button(page, 'Show the whole trail').click();
+    const whole = http.expectOne((request) => request.url === '/api/audit-events');
+    expect(whole.request.params.keys()).toEqual([]);
+    whole.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    expect(page.querySelector('.scope')).toBeNull();
+    http.verify();
   });
 });

@@ -5,6 +5,7 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, ParamMap } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AuditEvent, AuditEventFilter, AuditPatient, AuditUser } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -14,7 +15,13 @@ import { WardTimePipe, wardTimeToInstant } from '../shared/ward-time';
 import { AdminApi } from './admin.api';
 import { WardDateInput } from '../shared/ward-date-input';
 
-/** Who did what, when: the append-only audit trail, newest first as the server sends it. */
+/** What a link may narrow the trail to (?admissionId=&entityType=&entityId=): one admission, one record. */
+export type AuditScope = Pick<AuditEventFilter, 'admissionId' | 'entityType' | 'entityId'>;
+
+/**
+ * Who did what, when: the append-only audit trail, newest first as the server sends it. Opened from a
+ * record's "audit history" link, it shows that record's history until the person asks for the whole.
+ */
 @Component({
   selector: 'app-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,12 +69,31 @@ export class AuditPage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   private readonly applied = signal<AuditEventFilter>({});
+  /** The record (or admission) the page was opened for, from the link's query. */
+  protected readonly scope = signal<AuditScope | null>(
+    scopeOf(inject(ActivatedRoute).snapshot.queryParamMap),
+  );
   /** The export follows the filters last applied, not half-typed ones. */
   protected readonly csvUrl = computed(() => this.api.auditEventsCsvUrl(this.applied()));
 
   constructor() {
     this.api.listAuditUsers().subscribe({ next: (page) => this.users.set(page.items) });
+    this.applied.set({ ...this.scope() });
     this.fetch(null);
+  }
+
+  /** "observation set 0193…" or "admission 0193…": what the page is narrowed to, in words. */
+  protected scopeWords(scope: AuditScope): string {
+    if (scope.entityType) {
+      const kind = scope.entityType.replaceAll('-', ' ');
+      return scope.entityId ? `the ${kind} ${scope.entityId}` : `every ${kind}`;
+    }
+    return `the admission ${scope.admissionId}`;
+  }
+
+  protected showWholeTrail(): void {
+    this.scope.set(null);
+    this.applyFilters();
   }
 
   protected userLabel(user: AuditUser): string {
@@ -98,6 +124,7 @@ export class AuditPage {
     const { userId, action, from, to } = this.filterForm.getRawValue();
     const timeZone = this.timeZone();
     this.applied.set({
+      ...this.scope(),
       userId,
       patientId: this.patient()?.id,
       action,
@@ -139,4 +166,13 @@ export class AuditPage {
       error: () => this.loading.set(false),
     });
   }
+}
+
+function scopeOf(query: ParamMap): AuditScope | null {
+  const scope: AuditScope = {};
+  for (const key of ['admissionId', 'entityType', 'entityId'] as const) {
+    const value = query.get(key)?.trim();
+    if (value) scope[key] = value;
+  }
+  return Object.keys(scope).length ? scope : null;
 }

@@ -2780,6 +2780,10 @@ export interface operations {
         admissionId?: string;
         /** @description Events about this patient's record or any of the patient's admissions. */
         patientId?: string;
+        /** @description Events about one kind of record (with entityId: the history of one record). */
+        entityType?: string;
+        /** @description The record's id, as the trail names it (entityId of an event). */
+        entityId?: string;
         /** @description Exact action, or a prefix ending in "." (e.g. "user."). */
         action?: string;
         /** @description ISO 8601 date-time with offset; inclusive. */
@@ -2854,6 +2858,10 @@ export interface operations {
         admissionId?: string;
         /** @description Events about this patient's record or any of the patient's admissions. */
         patientId?: string;
+        /** @description Events about one kind of record (with entityId: the history of one record). */
+        entityType?: string;
+        /** @description The record's id, as the trail names it (entityId of an event). */
+        entityId?: string;
         /** @description Exact action, or a prefix ending in "." (e.g. "user."). */
         action?: string;
         /** @description ISO 8601 date-time with offset; inclusive. */

@@ -65,6 +65,9 @@ export type AuditEvent = S['AuditEventListItem'];
 export interface AuditEventFilter {
   userId?: string;
   admissionId?: string;
+  /** One kind of record, or with entityId one record: its history. */
+  entityType?: string;
+  entityId?: string;
   action?: string;
   from?: string;
   to?: string;

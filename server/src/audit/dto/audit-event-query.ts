@@ -33,6 +33,21 @@ export class AuditEventQuery {
   patientId?: string;
 
   @ApiPropertyOptional({
+    example: 'observation-set',
+    description: 'Events about one kind of record (with entityId: the history of one record).',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,49}$/, { message: 'entityType must be a record kind such as observation-set' })
+  entityType?: string;
+
+  @ApiPropertyOptional({ description: "The record's id, as the trail names it (entityId of an event)." })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional({
     example: 'auth.sign-in',
     description: 'Exact action, or a prefix ending in "." (e.g. "user.").',
   })
