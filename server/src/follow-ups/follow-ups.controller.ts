@@ -1,19 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SignedIn } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
-import type { JsonText } from '../common/json-text.js';
 import {
   AttemptRequest,
   ExtraFollowUpRequest,
@@ -45,15 +33,10 @@ export class FollowUpsController {
     private readonly schedule: FollowUpScheduleService,
   ) {}
 
-  /** JSON text written by PostgreSQL, sent as it is (see JsonText). */
   @Get('follow-ups')
   @Roles('nurse', 'prescriber')
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: WorklistResponse })
-  worklist(
-    @CurrentUser() user: SignedInUser,
-    @Query() query: WorklistQuery,
-  ): Promise<JsonText<WorklistResponse>> {
+  worklist(@CurrentUser() user: SignedInUser, @Query() query: WorklistQuery): Promise<WorklistResponse> {
     return this.followUps.worklist(user, query);
   }
 

@@ -1009,8 +1009,8 @@ describe('follow-ups after discharge', () => {
     });
 
     it('shows each follow-up, patient and admission as their own reads show them', async () => {
-      // The worklist is written as JSON by PostgreSQL (statuses, labels, links, instants); the other
-      // reads are made in TypeScript (followUpStatus, linkStateOf, toISOString): they must agree.
+      // The worklist's statuses, instants and sort keys are derived in its SQL; the other reads derive
+      // them in TypeScript (followUpStatus, linkStateOf, toISOString): they must agree.
       const ward = `Same-as ward ${process.pid}`;
       const make = (days: number, patient: Record<string, unknown> = {}) =>
         aDischargedAdmission(prescriber, {
@@ -1062,7 +1062,6 @@ describe('follow-ups after discharge', () => {
 
       const list = await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`);
       expect(list.status).toBe(200);
-      expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(
         list.body.items.map((item: { section: string; admission: { id: string } }) => [
           item.section,

@@ -1,26 +1,61 @@
 import type { EntityManager } from 'typeorm';
-import { addDays } from '@infusion-tracker/clinical';
+import {
+  addDays,
+  followUpLabel,
+  type AttemptResult,
+  type Drug,
+  type FollowUpStatus,
+  type Indication,
+} from '@infusion-tracker/clinical';
 import { preparedQuery } from '../database/prepared-query.js';
-import { isoInstant, jsonArrayAgg, jsonObject } from '../database/sql-json.js';
-import type { JsonText } from '../common/json-text.js';
+import { isoInstant } from '../database/sql-instants.js';
+import type { PhoneNumber, PreferredContactMethod } from '../patients/patient.entity.js';
 import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
-import { linkStateJson, OPENED_LINK_HOURS } from '../patient-links/patient-link-state.js';
-import { WORKLIST_SECTIONS, type WorklistResponse } from './dto/follow-up.response.js';
+import {
+  linkStateColumns,
+  linkStateOf,
+  OPENED_LINK_HOURS,
+  type LinkStateRow,
+} from '../patient-links/patient-link-state.js';
+import { WORKLIST_SECTIONS, type WorklistItem, type WorklistResponse } from './dto/follow-up.response.js';
 
 /** Upcoming follow-ups show when their window opens within this many days. */
 export const UPCOMING_DAYS = 7;
 
-/** The worklist's sections, most urgent first: an entry's urgency is its section's place here (1-based). */
+/** The sections, most urgent first, as a SQL array: a follow-up's urgency is its section's place (from 1). */
 const URGENCY = `ARRAY[${WORKLIST_SECTIONS.map((section) => `'${section}'`).join(', ')}]`;
 
-interface WorklistRow {
-  urgency: number;
-  /** The date that orders the entry within its section. */
-  sort_on: string;
-  family_name: string;
+interface WorklistRow extends LinkStateRow {
+  id: string;
   admission_id: string;
-  /** The entry (a WorklistItem) as JSON text. */
-  item: string;
+  weeks: number | null;
+  due_on: string;
+  window_start: string;
+  window_end: string;
+  status: FollowUpStatus;
+  /** The place of its section in WORKLIST_SECTIONS, from 1. */
+  urgency: number;
+  /** The date that orders the follow-up within its section. */
+  sort_on: string;
+  attempt_count: number;
+  last_attempt_at: string | null;
+  last_attempt_result: AttemptResult | null;
+  ward: string;
+  indication: Indication;
+  indication_other: string | null;
+  drug: Drug;
+  drug_other: string | null;
+  admitted_at: string;
+  discharged_at: string;
+  clinician_id: string;
+  clinician_name: string;
+  patient_id: string;
+  mrn: string;
+  family_name: string;
+  given_name: string;
+  date_of_birth: string;
+  phone_numbers: PhoneNumber[];
+  preferred_contact_method: PreferredContactMethod | null;
 }
 
 /**
@@ -28,15 +63,17 @@ interface WorklistRow {
  * check: the open follow-ups whose window opens within the week and the missed ones whose window is
  * still open, found first (materialised) through the two expression indexes of
  * AddFollowUpWorklistIndexes, whose statistics estimate them as the hundred or so they are, not the
- * thousands the whole table suggests; then, for those alone, their attempts, latest patient link and
- * status on today's date ($1), as followUpStatus (libs/clinical) derives it for a follow-up that is
- * neither cancelled nor done; and the audit row of the read (who, which filter, how many admissions),
- * written by the same statement so that it exists exactly when the list was read. Follow-ups of an
- * admission whose follow-up ended are left out.
+ * thousands the whole table suggests; then, for those alone, their attempts, latest patient link,
+ * admission, patient and clinician; and the audit row of the read (who, which filter, how many
+ * admissions), written by the same statement so that it exists exactly when the list was read.
+ * Follow-ups of an admission whose follow-up ended are left out.
  *
- * Each admission comes back as one row whose entry PostgreSQL has already written as JSON text, with
- * its follow-ups by due date: the server sends that text as it is instead of parsing some two hundred
- * rows into objects and serialising them again, which was most of a request's time on a 10-year history.
+ * Each follow-up's status on today's date ($1) is derived here, as followUpStatus (libs/clinical)
+ * derives it for a follow-up neither cancelled nor done (the worklist int-spec holds the two to the
+ * same answers), with the date that orders it in its section; instants come as the text the response
+ * carries. On a 10-year history the list is a hundred-odd rows of thirty columns, and parsing dates
+ * into Date objects and deriving statuses and sort keys row by row in JavaScript was most of the
+ * server's time per request.
  */
 const WORKLIST_SQL = `
   WITH open_follow_ups AS MATERIALIZED (
@@ -45,12 +82,22 @@ const WORKLIST_SQL = `
         OR (CASE WHEN f.settled = 'missed' THEN f.window_end END) >= $1::date
   ),
   listed AS (
-  SELECT f.id, f.admission_id, f.weeks, f.due_on, f.window_start, f.window_end,
-         coalesce(att.attempt_count, 0)::int AS attempt_count, att.last_attempt_at, att.last_attempt_result,
-         link.patient_link, status.status, array_position(${URGENCY}, status.status) AS urgency,
-         CASE WHEN status.status = 'upcoming' THEN f.window_start ELSE f.window_end END AS sort_on
+  SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
+         status.status, array_position(${URGENCY}, status.status) AS urgency,
+         (CASE WHEN status.status = 'upcoming' THEN f.window_start ELSE f.window_end END)::text AS sort_on,
+         coalesce(att.attempt_count, 0)::int AS attempt_count,
+         ${isoInstant('att.last_attempt_at')} AS last_attempt_at, att.last_attempt_result,
+         a.ward, a.indication, a.indication_other, a.drug, a.drug_other,
+         ${isoInstant('a.admitted_at')} AS admitted_at, ${isoInstant('a.discharged_at')} AS discharged_at,
+         a.admitting_prescriber_id AS clinician_id, u.display_name AS clinician_name,
+         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
+         p.phone_numbers, p.preferred_contact_method,
+         link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
+         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review
     FROM open_follow_ups f
     JOIN admissions a ON a.id = f.admission_id
+    JOIN patients p ON p.id = a.patient_id
+    JOIN users u ON u.id = a.admitting_prescriber_id
     LEFT JOIN LATERAL (
       SELECT count(*) AS attempt_count,
              count(*) FILTER (WHERE t.result <> 'reached') AS failed_attempts,
@@ -59,7 +106,7 @@ const WORKLIST_SQL = `
         FROM follow_up_attempts t WHERE t.follow_up_id = f.id
     ) att ON true
     LEFT JOIN LATERAL (
-      SELECT ${linkStateJson('$6::int')} AS patient_link
+      SELECT ${linkStateColumns('$6::int')}
         FROM patient_links link
         LEFT JOIN patient_responses response ON response.patient_link_id = link.id
        WHERE link.follow_up_id = f.id
@@ -81,78 +128,22 @@ const WORKLIST_SQL = `
     INSERT INTO audit_events (user_id, user_display_name, action, entity_type, request_id, client_address, change)
     SELECT $7::uuid, $8, 'follow-up-worklist.viewed', 'follow-up-worklist', $9, $10,
            jsonb_build_object('filter', $11::jsonb, 'admissions', (SELECT count(DISTINCT admission_id) FROM listed))
-  ),
-  entries AS (
-    SELECT l.admission_id, min(l.urgency) AS urgency,
-           -- upcoming by the start of the window, the others by its end; the earliest of the most urgent
-           (array_agg(l.sort_on ORDER BY l.urgency, l.sort_on))[1] AS sort_on,
-           ${jsonArrayAgg(
-             jsonObject({
-               id: 'l.id',
-               label: `CASE WHEN l.weeks IS NULL THEN 'Extra' ELSE 'Week ' || l.weeks END`,
-               weeks: 'l.weeks',
-               dueOn: 'l.due_on::text',
-               windowStart: 'l.window_start::text',
-               windowEnd: 'l.window_end::text',
-               status: 'l.status',
-               attemptCount: 'l.attempt_count',
-               lastAttemptAt: isoInstant('l.last_attempt_at'),
-               lastAttemptResult: 'l.last_attempt_result',
-               patientLink: 'l.patient_link',
-             }),
-             'l.due_on, l.id',
-           )} AS follow_ups
-      FROM listed l
-     GROUP BY l.admission_id
   )
-  SELECT e.urgency, e.sort_on::text, p.family_name, a.id AS admission_id,
-         ${jsonObject({
-           section: `(${URGENCY})[e.urgency]`,
-           patient: jsonObject({
-             id: 'p.id',
-             mrn: 'p.mrn',
-             familyName: 'p.family_name',
-             givenName: 'p.given_name',
-             dateOfBirth: 'p.date_of_birth::text',
-             contact: jsonObject({
-               phoneNumbers: `(SELECT ${jsonArrayAgg(
-                 jsonObject({ label: "phone -> 'label'", number: "phone -> 'number'" }),
-                 'n',
-               )} FROM jsonb_array_elements(p.phone_numbers) WITH ORDINALITY AS phones (phone, n))`,
-               preferredMethod: 'p.preferred_contact_method',
-             }),
-           }),
-           admission: jsonObject({
-             id: 'a.id',
-             ward: 'a.ward',
-             indication: 'a.indication',
-             indicationOther: 'a.indication_other',
-             drug: 'a.drug',
-             drugOther: 'a.drug_other',
-             admittedAt: isoInstant('a.admitted_at'),
-             dischargedAt: isoInstant('a.discharged_at'),
-             clinician: jsonObject({ id: 'u.id', displayName: 'u.display_name' }),
-           }),
-           followUps: 'e.follow_ups',
-         })}::text AS item
-    FROM entries e
-    JOIN admissions a ON a.id = e.admission_id
-    JOIN patients p ON p.id = a.patient_id
-    JOIN users u ON u.id = a.admitting_prescriber_id`;
+  SELECT * FROM listed`;
+
+/** ISO dates (YYYY-MM-DD) in calendar order. */
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The worklist (ADR 4) as the JSON text of a WorklistResponse: one entry per admission, in its most
- * urgent section; overdue most overdue first, due and missed by the end of their window, upcoming by the
- * start of theirs; then by family name as the client would compare them. The hundred or so entries are
- * put in order here rather than in SQL, so that names compare with the same collation as before
- * (localeCompare) whatever the database's.
+ * The worklist (ADR 4): one entry per admission, in its most urgent section; overdue most overdue
+ * first, due and missed by the end of their window, upcoming by the start of theirs.
  */
 export async function worklist(
   manager: EntityManager,
   actor: Actor,
   today: string,
   filter: { ward?: string; indication?: string; clinicianId?: string },
-): Promise<JsonText<WorklistResponse>> {
+): Promise<WorklistResponse> {
   const author = auditAuthor({ actor });
   const rows = await preparedQuery<WorklistRow>(manager, 'follow-up-worklist', WORKLIST_SQL, [
     today,
@@ -167,12 +158,70 @@ export async function worklist(
     author.clientAddress,
     JSON.stringify({ ...filter }),
   ]);
-  rows.sort(
+  const byAdmission = new Map<string, { item: WorklistItem; urgency: number; key: string }>();
+  for (const row of rows) {
+    const followUp = {
+      id: row.id,
+      label: followUpLabel(row.weeks),
+      weeks: row.weeks,
+      dueOn: row.due_on,
+      windowStart: row.window_start,
+      windowEnd: row.window_end,
+      status: row.status,
+      attemptCount: row.attempt_count,
+      lastAttemptAt: row.last_attempt_at,
+      lastAttemptResult: row.last_attempt_result,
+      patientLink: linkStateOf(row), // patient-reported follow-ups (issue 13)
+    };
+    const entry = byAdmission.get(row.admission_id);
+    if (entry) {
+      entry.item.followUps.push(followUp);
+      if (row.urgency < entry.urgency || (row.urgency === entry.urgency && row.sort_on < entry.key)) {
+        entry.urgency = row.urgency;
+        entry.key = row.sort_on;
+        entry.item.section = WORKLIST_SECTIONS[row.urgency - 1];
+      }
+      continue;
+    }
+    byAdmission.set(row.admission_id, {
+      urgency: row.urgency,
+      key: row.sort_on,
+      item: {
+        section: WORKLIST_SECTIONS[row.urgency - 1],
+        patient: {
+          id: row.patient_id,
+          mrn: row.mrn,
+          familyName: row.family_name,
+          givenName: row.given_name,
+          dateOfBirth: row.date_of_birth,
+          contact: {
+            phoneNumbers: row.phone_numbers.map((phone) => ({ label: phone.label, number: phone.number })),
+            preferredMethod: row.preferred_contact_method,
+          },
+        },
+        admission: {
+          id: row.admission_id,
+          ward: row.ward,
+          indication: row.indication,
+          indicationOther: row.indication_other,
+          drug: row.drug,
+          drugOther: row.drug_other,
+          admittedAt: row.admitted_at,
+          dischargedAt: row.discharged_at,
+          clinician: { id: row.clinician_id, displayName: row.clinician_name },
+        },
+        followUps: [followUp],
+      },
+    });
+  }
+  const entries = [...byAdmission.values()];
+  for (const entry of entries) entry.item.followUps.sort((a, b) => byDate(a.dueOn, b.dueOn));
+  entries.sort(
     (a, b) =>
       a.urgency - b.urgency ||
-      (a.sort_on < b.sort_on ? -1 : a.sort_on > b.sort_on ? 1 : 0) ||
-      a.family_name.localeCompare(b.family_name) ||
-      a.admission_id.localeCompare(b.admission_id),
+      byDate(a.key, b.key) ||
+      a.item.patient.familyName.localeCompare(b.item.patient.familyName) ||
+      a.item.admission.id.localeCompare(b.item.admission.id),
   );
-  return `{"today":${JSON.stringify(today)},"items":[${rows.map((row) => row.item).join(',')}]}`;
+  return { today, items: entries.map((entry) => entry.item) };
 }

@@ -19,7 +19,6 @@ import {
   ValidationFailed,
   type FieldError,
 } from '../common/domain-error.js';
-import type { JsonText } from '../common/json-text.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type {
@@ -471,11 +470,8 @@ export class FollowUpsService {
     });
   }
 
-  /**
-   * The worklist is a read of many patients' follow-ups: one audit row, written by the same statement.
-   * It comes as JSON text, ready to send.
-   */
-  worklist(actor: Actor, filter: WorklistQuery): Promise<JsonText<WorklistResponse>> {
+  /** The worklist is a read of many patients' follow-ups: one audit row, written by the same statement. */
+  worklist(actor: Actor, filter: WorklistQuery): Promise<WorklistResponse> {
     return worklist(this.dataSource.manager, actor, this.today(), filter);
   }
 

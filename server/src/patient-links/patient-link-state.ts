@@ -1,42 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { isoInstant, jsonObject } from '../database/sql-json.js';
 import type { PatientLinkState } from './dto/patient-link-state.response.js';
 
 /** After first opening, a link left unanswered stops working this much later. */
 export const OPENED_LINK_HOURS = 2;
 
-/** When a link `link` stops (stopped) working: its expiry, or OPENED_LINK_HOURS (`$hours`) after first opening. */
-function linkExpiresAt(hours: string): string {
-  return `CASE WHEN link.first_opened_at IS NULL THEN link.expires_at
-            ELSE least(link.expires_at, link.first_opened_at + make_interval(hours => ${hours})) END`;
-}
-
 /** The columns linkStateOf reads, of a link `link` and its response `response`; `$hours` is OPENED_LINK_HOURS. */
 export function linkStateColumns(hours: string): string {
-  const expiresAt = linkExpiresAt(hours);
+  const expiresAt = `CASE WHEN link.first_opened_at IS NULL THEN link.expires_at
+            ELSE least(link.expires_at, link.first_opened_at + make_interval(hours => ${hours})) END`;
   return `link.id AS link_id, link.first_opened_at AS link_first_opened_at, link.revoked_at AS link_revoked_at,
        link.submitted_at AS link_submitted_at, ${expiresAt} AS link_expires_at, (${expiresAt}) <= now() AS link_expired,
        response.id AS link_response_id, response.review AS link_review`;
-}
-
-/**
- * The same state as linkStateOf, as a JSON object built by PostgreSQL from a link `link` and its response
- * `response`, for reads that send PostgreSQL's JSON text as it is (the worklist). `$hours` is
- * OPENED_LINK_HOURS.
- */
-export function linkStateJson(hours: string): string {
-  const expiresAt = linkExpiresAt(hours);
-  return jsonObject({
-    id: 'link.id',
-    status: `CASE WHEN link.submitted_at IS NOT NULL THEN 'answered'
-                  WHEN link.revoked_at IS NOT NULL THEN 'revoked'
-                  WHEN (${expiresAt}) <= now() THEN 'expired'
-                  WHEN link.first_opened_at IS NOT NULL THEN 'opened'
-                  ELSE 'out' END`,
-    expiresAt: isoInstant(expiresAt),
-    responseId: 'response.id',
-    review: `CASE WHEN response.id IS NOT NULL THEN coalesce(response.review, 'waiting') END`,
-  });
 }
 
 export interface LinkStateRow {
