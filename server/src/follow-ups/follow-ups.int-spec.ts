@@ -1137,6 +1137,51 @@ describe('follow-ups after discharge', () => {
       expect(entryOf(missed.id).patient.contact).toEqual({ phoneNumbers: [], preferredMethod: null });
     });
 
+    it('orders due entries by the end of their window and upcoming ones by its start', async () => {
+      const ward = `Window order ward ${process.pid}`;
+      /** An admission whose only listed follow-up is an extra one, with a window of ±`windowDays`. */
+      const withOnlyAnExtra = async (dischargedDays: number, dueOn: string, windowDays: number) => {
+        const admission = await aDischargedAdmission(prescriber, {
+          dischargedAt: dischargedDaysAgo(dischargedDays),
+          admission: { ward },
+        });
+        const [week1] = (await followUpsOf(admission.id)).items;
+        const cancelled = await prescriber.post(`/api/follow-ups/${week1.id}/cancel`, { reason: 'Abroad' });
+        expect(cancelled.status).toBe(200);
+        const extra = await prescriber.post(`/api/admissions/${admission.id}/follow-ups`, {
+          dueOn,
+          windowDays,
+          reason: 'Asked to be called',
+        });
+        expect(extra.status).toBe(201);
+        return admission;
+      };
+      // Due: week 1 in [-3, +3] and an extra in [-1, +1]; the extra's window ends first.
+      const dueWide = await aDischargedAdmission(prescriber, {
+        dischargedAt: dischargedDaysAgo(7),
+        admission: { ward },
+      });
+      const dueNarrow = await withOnlyAnExtra(1, today(), 1);
+      // Upcoming: week 1 in [+2, +8] and an extra in [+5, +7]; week 1's window starts first.
+      const upcomingWide = await aDischargedAdmission(prescriber, {
+        dischargedAt: dischargedDaysAgo(2),
+        admission: { ward },
+      });
+      const upcomingNarrow = await withOnlyAnExtra(1, addDays(today(), 6), 1);
+      const list = (await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`)).body;
+      expect(
+        list.items.map((item: { section: string; admission: { id: string } }) => [
+          item.section,
+          item.admission.id,
+        ]),
+      ).toEqual([
+        ['due', dueNarrow.id],
+        ['due', dueWide.id],
+        ['upcoming', upcomingWide.id],
+        ['upcoming', upcomingNarrow.id],
+      ]);
+    });
+
     it('reads the worklist in the same number of statements however many patients are on it', async () => {
       const ward = `Counted ward ${process.pid}`;
       const spy = jest.spyOn(pg.Client.prototype, 'query');
