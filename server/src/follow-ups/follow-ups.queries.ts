@@ -71,9 +71,9 @@ interface WorklistRow extends LinkStateRow {
  * Each follow-up's status on today's date ($1) is derived here, as followUpStatus (libs/clinical)
  * derives it for a follow-up neither cancelled nor done (the worklist int-spec holds the two to the
  * same answers), with the date that orders it in its section; instants come as the text the response
- * carries. On a 10-year history the list is a hundred-odd rows of thirty columns, and parsing dates
- * into Date objects and deriving statuses and sort keys row by row in JavaScript was most of the
- * server's time per request.
+ * carries. On a 10-year history the list is a hundred-odd rows of thirty columns: parsing their
+ * instants into Date objects and deriving statuses and sort keys (daysBetween in the comparator) in
+ * JavaScript cost a third of its Node CPU (2.4 ms a read, now 1.6), for 6 % more in PostgreSQL.
  */
 const WORKLIST_SQL = `
   WITH open_follow_ups AS MATERIALIZED (
