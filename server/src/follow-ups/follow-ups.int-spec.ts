@@ -1008,6 +1008,180 @@ describe('follow-ups after discharge', () => {
       expect(moved.followUps.map((followUp: { label: string }) => followUp.label)).toEqual(['Week 2']);
     });
 
+    it('shows each follow-up, patient and admission as their own reads show them', async () => {
+      // The worklist's statuses, instants and sort keys are derived in its SQL; the other reads derive
+      // them in TypeScript (followUpStatus, linkStateOf, toISOString): they must agree.
+      const ward = `Same-as ward ${process.pid}`;
+      const make = (days: number, patient: Record<string, unknown> = {}) =>
+        aDischargedAdmission(prescriber, {
+          dischargedAt: dischargedDaysAgo(days),
+          admission: { ward },
+          patient,
+        });
+      const due = await make(7, {
+        contact: {
+          phoneNumbers: [
+            { label: 'home', number: '02 9876 5432' },
+            { label: 'mobile', number: '0412 345 678' },
+          ],
+          preferredMethod: 'phone',
+        },
+      });
+      const missed = await make(8, { contact: { phoneNumbers: [], preferredMethod: null } });
+      const overdue = await make(12);
+      const upcoming = await make(2);
+      // On the last and on the first day of a window: due, not overdue or upcoming.
+      const lastDay = await make(10);
+      const firstDay = await make(4);
+      const [dueWeek1] = (await followUpsOf(due.id)).items;
+      const [missedWeek1] = (await followUpsOf(missed.id)).items;
+      const [overdueWeek1] = (await followUpsOf(overdue.id)).items;
+      const attempt = (followUpId: string, minutesAgo: number, result: string) =>
+        nurse.post(`/api/follow-ups/${followUpId}/attempts`, {
+          method: 'phone',
+          at: new Date(Date.now() - minutesAgo * 60_000 - 123).toISOString(),
+          result,
+        });
+      expect((await attempt(dueWeek1.id, 30, 'no-answer')).status).toBe(201);
+      expect((await attempt(dueWeek1.id, 20, 'reached')).status).toBe(201);
+      for (const minutesAgo of [50, 40, 30]) {
+        expect((await attempt(missedWeek1.id, minutesAgo, 'message-left')).status).toBe(201);
+      }
+      // Patient links: out on one follow-up, revoked on another, opened on a third.
+      const issue = async (followUpId: string) => {
+        const issued = await nurse.post(`/api/follow-ups/${followUpId}/patient-links`);
+        expect(issued.status).toBe(201);
+        return issued.body as { id: string; token: string };
+      };
+      await issue(dueWeek1.id);
+      const revoked = await issue(missedWeek1.id);
+      expect((await prescriber.post(`/api/patient-links/${revoked.id}/revoke`)).status).toBe(200);
+      const opened = await issue(overdueWeek1.id);
+      const phone = await ApiClient.anonymous(testApp);
+      expect((await phone.get(`/api/public/responses/${opened.token}`)).status).toBe(200);
+
+      const list = await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`);
+      expect(list.status).toBe(200);
+      expect(
+        list.body.items.map((item: { section: string; admission: { id: string } }) => [
+          item.section,
+          item.admission.id,
+        ]),
+      ).toEqual([
+        ['overdue', overdue.id],
+        ['due', lastDay.id],
+        ['due', due.id],
+        ['due', firstDay.id],
+        ['missed', missed.id],
+        ['upcoming', upcoming.id],
+      ]);
+      const links = [];
+      for (const item of list.body.items) {
+        const own = await followUpsOf(item.admission.id);
+        expect(item.followUps).toEqual(
+          own.items
+            .filter((followUp: { status: string }) => followUp.status !== 'done')
+            .map((followUp: Record<string, unknown> & { attempts: { at: string; result: string }[] }) => {
+              const last = followUp.attempts.at(-1);
+              return {
+                id: followUp.id,
+                label: followUp.label,
+                weeks: followUp.weeks,
+                dueOn: followUp.dueOn,
+                windowStart: followUp.windowStart,
+                windowEnd: followUp.windowEnd,
+                status: followUp.status,
+                attemptCount: followUp.attempts.length,
+                lastAttemptAt: last?.at ?? null,
+                lastAttemptResult: last?.result ?? null,
+                patientLink: followUp.patientLink,
+              };
+            })
+            .filter(
+              (followUp: { status: string; windowStart: string }) =>
+                followUp.windowStart <= addDays(today(), 7),
+            ),
+        );
+        links.push(
+          ...item.followUps.map(
+            (followUp: { patientLink: { status: string } | null }) => followUp.patientLink?.status,
+          ),
+        );
+        const patient = await nurse.get(`/api/patients/${item.patient.id}`);
+        expect(patient.status).toBe(200);
+        expect(item.patient).toEqual({
+          id: patient.body.id,
+          mrn: patient.body.mrn,
+          familyName: patient.body.familyName,
+          givenName: patient.body.givenName,
+          dateOfBirth: patient.body.dateOfBirth,
+          contact: patient.body.contact,
+        });
+        const admission = await nurse.get(`/api/admissions/${item.admission.id}`);
+        expect(admission.status).toBe(200);
+        expect(item.admission).toMatchObject({
+          id: admission.body.id,
+          ward,
+          indication: admission.body.indication,
+          admittedAt: admission.body.admittedAt,
+          dischargedAt: admission.body.dischargedAt,
+        });
+      }
+      expect(links.filter(Boolean).sort()).toEqual(['opened', 'out', 'revoked']);
+      const entryOf = (admissionId: string) =>
+        list.body.items.find((item: { admission: { id: string } }) => item.admission.id === admissionId);
+      expect(entryOf(due.id).patient.contact.phoneNumbers).toEqual([
+        { label: 'home', number: '02 9876 5432' },
+        { label: 'mobile', number: '0412 345 678' },
+      ]);
+      expect(entryOf(missed.id).patient.contact).toEqual({ phoneNumbers: [], preferredMethod: null });
+    });
+
+    it('orders due entries by the end of their window and upcoming ones by its start', async () => {
+      const ward = `Window order ward ${process.pid}`;
+      /** An admission whose only listed follow-up is an extra one, with a window of ±`windowDays`. */
+      const withOnlyAnExtra = async (dischargedDays: number, dueOn: string, windowDays: number) => {
+        const admission = await aDischargedAdmission(prescriber, {
+          dischargedAt: dischargedDaysAgo(dischargedDays),
+          admission: { ward },
+        });
+        const [week1] = (await followUpsOf(admission.id)).items;
+        const cancelled = await prescriber.post(`/api/follow-ups/${week1.id}/cancel`, { reason: 'Abroad' });
+        expect(cancelled.status).toBe(200);
+        const extra = await prescriber.post(`/api/admissions/${admission.id}/follow-ups`, {
+          dueOn,
+          windowDays,
+          reason: 'Asked to be called',
+        });
+        expect(extra.status).toBe(201);
+        return admission;
+      };
+      // Due: week 1 in [-3, +3] and an extra in [-1, +1]; the extra's window ends first.
+      const dueWide = await aDischargedAdmission(prescriber, {
+        dischargedAt: dischargedDaysAgo(7),
+        admission: { ward },
+      });
+      const dueNarrow = await withOnlyAnExtra(1, today(), 1);
+      // Upcoming: week 1 in [+2, +8] and an extra in [+5, +7]; week 1's window starts first.
+      const upcomingWide = await aDischargedAdmission(prescriber, {
+        dischargedAt: dischargedDaysAgo(2),
+        admission: { ward },
+      });
+      const upcomingNarrow = await withOnlyAnExtra(1, addDays(today(), 6), 1);
+      const list = (await nurse.get(`/api/follow-ups?ward=${encodeURIComponent(ward)}`)).body;
+      expect(
+        list.items.map((item: { section: string; admission: { id: string } }) => [
+          item.section,
+          item.admission.id,
+        ]),
+      ).toEqual([
+        ['due', dueNarrow.id],
+        ['due', dueWide.id],
+        ['upcoming', upcomingWide.id],
+        ['upcoming', upcomingNarrow.id],
+      ]);
+    });
+
     it('reads the worklist in the same number of statements however many patients are on it', async () => {
       const ward = `Counted ward ${process.pid}`;
       const spy = jest.spyOn(pg.Client.prototype, 'query');
