@@ -13,6 +13,7 @@
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
 /* global fetch */
+import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
