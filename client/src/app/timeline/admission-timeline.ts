@@ -13,6 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { Subscription } from 'rxjs';
 import { MatButton } from '@angular/material/button';
 import { Timeline } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -48,14 +49,19 @@ import {
 })
 export class AdmissionTimeline {
   readonly admissionId = input.required<string>();
-  /** The admission's version: the timeline is read again whenever the admission changes. */
-  readonly version = input<number>(0);
+  /**
+   * The admission's version as the page last read it, once it has: the timeline is read again when the
+   * admission has moved on from the version the timeline was read at.
+   */
+  readonly version = input<number | undefined>(undefined);
 
   private readonly api = inject(TimelineApi);
   private readonly appInfo = inject(AppInfoStore);
   private readonly auth = inject(AuthState);
   private readonly injector = inject(Injector);
   private readonly stayChartComponent = viewChild<TimelineChart>('stayChart');
+  private requestedId: string | null = null;
+  private request: Subscription | null = null;
 
   protected readonly timeline = signal<Timeline | null>(null);
   protected readonly loadFailed = signal(false);
@@ -64,6 +70,8 @@ export class AdmissionTimeline {
   protected readonly shownKinds = signal<ReadonlySet<EventKind>>(new Set(EVENT_KINDS));
   protected readonly printedAt = signal<string | null>(null);
   protected readonly printChart = signal<string | null>(null);
+  /** The chart of the stay has been drawn, or could not be. */
+  protected readonly chartSettled = signal(false);
 
   protected readonly eventKinds = EVENT_KINDS;
   protected readonly eventKindLabels = EVENT_KIND_LABELS;
@@ -121,10 +129,19 @@ export class AdmissionTimeline {
   constructor() {
     // Fetch the chart library while the timeline is on its way, not after.
     void import('./echarts-setup').catch(() => undefined);
+    // Read at once, in parallel with the page's own read of the admission; again when it changes.
     effect(() => {
       const id = this.admissionId();
-      this.version();
-      untracked(() => this.load(id));
+      const version = this.version();
+      const shown = this.timeline();
+      untracked(() => {
+        if (id !== this.requestedId) {
+          this.requestedId = id;
+          this.load(id);
+        } else if (version !== undefined && shown?.admission.id === id && shown.admission.version < version) {
+          this.load(id);
+        }
+      });
     });
     // The browser's own Print gets the same summary as the button.
     const beforePrint = () => this.prepareForPrint();
@@ -185,7 +202,8 @@ export class AdmissionTimeline {
 
   private load(id: string): void {
     this.loadFailed.set(false);
-    this.api.get(id).subscribe({
+    this.request?.unsubscribe();
+    this.request = this.api.get(id).subscribe({
       next: (timeline) => this.timeline.set(timeline),
       error: () => this.loadFailed.set(true),
     });
