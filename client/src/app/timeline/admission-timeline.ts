@@ -70,8 +70,8 @@ export class AdmissionTimeline {
   protected readonly shownKinds = signal<ReadonlySet<EventKind>>(new Set(EVENT_KINDS));
   protected readonly printedAt = signal<string | null>(null);
   protected readonly printChart = signal<string | null>(null);
-  /** The chart of the stay has been drawn, or could not be. */
-  protected readonly chartSettled = signal(false);
+  /** The flowsheet and the event list, which take longer to lay out than the charts, may be shown. */
+  protected readonly tablesShown = signal(false);
 
   protected readonly eventKinds = EVENT_KINDS;
   protected readonly eventKindLabels = EVENT_KIND_LABELS;
@@ -147,6 +147,19 @@ export class AdmissionTimeline {
     const beforePrint = () => this.prepareForPrint();
     window.addEventListener('beforeprint', beforePrint);
     inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
+  }
+
+  /**
+   * Once the chart of the stay is drawn (or could not be): the tables when the browser is next idle, which
+   * is after it has painted the chart, not in the same frame.
+   */
+  protected showTablesWhenIdle(): void {
+    const show = () => this.tablesShown.set(true);
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(show, { timeout: 1000 });
+    } else {
+      setTimeout(show, 100);
+    }
   }
 
   /** "Started 2 Dec 2026, 23:09; stopped 8 Dec 2026, 01:09", or "Not started". */
