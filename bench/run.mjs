@@ -13,6 +13,7 @@
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
 /* global fetch */
+import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,8 @@ const USAGE = `npm run bench [-- options]
   --client DIR           the client build the app serves (default dist/client/browser)
   --worklist-requests N  sequential worklist requests (default 300; 4 times as many at 10 connections)
   --compare-dist DIR     another server build (say, the previous commit's) measured beside this one on the
-                         worklist's database, alternating, so that before and after share one run`;
+                         worklist's or the timeline's database, alternating, so that before and after share one run
+  --compare-client DIR   the client build the compared server serves in the timeline's page loads (default: --client)`;
 
 const { values: options } = parseArgs({
   options: {
@@ -78,6 +80,7 @@ const { values: options } = parseArgs({
     client: { type: 'string' },
     'worklist-requests': { type: 'string', default: '300' },
     'compare-dist': { type: 'string' },
+    'compare-client': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -237,7 +240,7 @@ async function syntheticDatabase(postgres, name, years) {
 }
 
 /** The built app as `npm start` runs it, on the given database, answering on a free loopback port. */
-async function startApp(databaseUrl, label, script = mainScript) {
+async function startApp(databaseUrl, label, script = mainScript, clientDir = options.client) {
   const port = await findFreePort();
   const logFile = path.join(logDir, `${label}.log`);
   const logFd = openSync(logFile, 'a');
@@ -258,7 +261,7 @@ async function startApp(databaseUrl, label, script = mainScript) {
       LOG_LEVEL: options['app-log-level'],
       NODE_ENV: 'production',
       WARD_NAME: WARD,
-      ...(options.client ? { CLIENT_DIR: path.resolve(options.client) } : {}),
+      ...(clientDir ? { CLIENT_DIR: path.resolve(clientDir) } : {}),
     },
   });
   closeSync(logFd);
@@ -498,51 +501,72 @@ async function benchmarkTimeline(postgres) {
   progress('timeline: a fresh database with a 7-day stay, a set every 30 minutes');
   const database = await syntheticDatabase(postgres, 'bench_timeline', 0);
   const admissionId = await sevenDayAdmission(database.client, { nurseId: database.nurseId, ward: WARD });
-  const app = await startApp(database.url, 'app-timeline');
-  const timelinePath = `/api/admissions/${admissionId}/timeline`;
-  const headers = { cookie: app.session.cookie };
-  const check = await fetch(`http://127.0.0.1:${app.port}${timelinePath}`, { headers });
-  const text = await check.text();
-  if (check.status !== 200) throw new Error(`the timeline answered ${check.status}`);
-  const body = JSON.parse(text);
-  const contents = {
-    sets: body.observations.id.length,
-    orders: body.orders.length,
-    events: body.events.length,
-    followUps: body.followUps.items.length,
-    bytes: Buffer.byteLength(text),
-  };
-  const job = (connections, requests) => ({
-    port: app.port,
-    method: 'GET',
-    paths: [timelinePath],
-    headers,
-    body: null,
-    idempotencyPrefix: null,
-    connections,
-    warmupRequests: 50,
-    seconds: 60,
-    maxRequests: requests,
-    expectStatus: 200,
-  });
-  const context = { serverPid: app.pid, database: database.client };
-  progress(`timeline: ${settings.timelineRequests} sequential requests`);
-  const sequential = await load(job(1, settings.timelineRequests), context);
-  progress('timeline: 10 concurrent connections');
-  const concurrent = await load(job(10, settings.timelineRequests * 4), context);
-  let page = null;
-  if (settings.pageLoads > 0) {
-    progress(`timeline: the page in Chromium, ${settings.pageLoads} cold loads`);
-    page = await measurePage({
-      base: `http://127.0.0.1:${app.port}`,
-      username: NURSE.username,
-      password: NURSE.password,
-      admissionId,
-      loads: settings.pageLoads,
+  const builds = [{ label: 'this build', script: mainScript, client: options.client }];
+  if (options['compare-dist']) {
+    const script = path.join(path.resolve(options['compare-dist']), 'server/src/main.js');
+    if (!existsSync(script)) throw new Error(`--compare-dist: no server build at ${script}`);
+    builds.unshift({
+      label: `compared (${options['compare-dist']})`,
+      script,
+      client: options['compare-client'] ?? options.client,
     });
   }
-  await app.stop();
-  return { contents, sequential, concurrent, page };
+  const timelinePath = `/api/admissions/${admissionId}/timeline`;
+  const runs = [];
+  let contents = null;
+  // With another build, alternating in two rounds, so that neither always runs on a quieter machine.
+  const rounds = builds.length > 1 ? 2 : 1;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      const app = await startApp(database.url, `app-timeline-${runs.length}`, build.script, build.client);
+      const headers = { cookie: app.session.cookie };
+      const check = await fetch(`http://127.0.0.1:${app.port}${timelinePath}`, { headers });
+      const text = await check.text();
+      if (check.status !== 200) throw new Error(`the timeline answered ${check.status}`);
+      const body = JSON.parse(text);
+      contents = {
+        sets: body.observations.id.length,
+        orders: body.orders.length,
+        events: body.events.length,
+        followUps: body.followUps.items.length,
+        bytes: Buffer.byteLength(text),
+      };
+      const job = (connections, requests) => ({
+        port: app.port,
+        method: 'GET',
+        paths: [timelinePath],
+        headers,
+        body: null,
+        idempotencyPrefix: null,
+        connections,
+        warmupRequests: 50,
+        seconds: 60,
+        maxRequests: requests,
+        expectStatus: 200,
+      });
+      const context = { serverPid: app.pid, database: database.client };
+      progress(`timeline (${build.label}): ${settings.timelineRequests} sequential requests`);
+      const sequential = await load(job(1, settings.timelineRequests), context);
+      progress(`timeline (${build.label}): 10 concurrent connections`);
+      const concurrent = await load(job(10, settings.timelineRequests * 4), context);
+      let page = null;
+      if (settings.pageLoads > 0) {
+        progress(`timeline (${build.label}): the page in Chromium, ${settings.pageLoads} cold loads`);
+        page = await measurePage({
+          base: `http://127.0.0.1:${app.port}`,
+          username: NURSE.username,
+          password: NURSE.password,
+          admissionId,
+          loads: settings.pageLoads,
+        });
+      }
+      await app.stop();
+      runs.push({ label: build.label, contents, sequential, concurrent, page });
+    }
+  }
+  // The figures of this build's last run stay where they were for readers of --json.
+  const own = runs.findLast((run) => run.label === 'this build');
+  return { ...own, runs };
 }
 
 async function benchmarkWorklist(postgres) {
@@ -860,12 +884,15 @@ function printReport(all) {
     }
   }
   if (all.timeline) {
-    const { contents, page } = all.timeline;
+    const { contents, runs } = all.timeline;
     out.push('');
     out.push(
       `Admission timeline: GET /api/admissions/:id/timeline of a 7-day stay (${contents.sets} sets, ` +
         `${contents.orders} orders, ${contents.events} events, ${contents.followUps} follow-ups; ` +
-        `${(contents.bytes / 1024).toFixed(0)} KB of JSON)`,
+        runs
+          .map((run) => `${(run.contents.bytes / 1024).toFixed(0)} KB of JSON from ${run.label}`)
+          .join(', ') +
+        ')',
     );
     const row = (label, run) => [
       label,
@@ -893,20 +920,22 @@ function printReport(all) {
           'PG CPU ms/req',
           'PG xacts/req',
         ],
-        [
-          row('sequential (1 connection)', all.timeline.sequential),
-          row('10 concurrent connections', all.timeline.concurrent),
-        ],
+        runs.flatMap((run) => [
+          row(`${run.label}: sequential (1 connection)`, run.sequential),
+          row(`${run.label}: 10 concurrent connections`, run.concurrent),
+        ]),
       ),
     );
-    const p99 = all.timeline.concurrent.latency.p99;
-    out.push(
-      `Timeline p99 at 10 connections ${ms(p99)} ms (target < 30 ms: ${p99 < 30 ? 'met' : 'NOT met'}).`,
-    );
-    if (page) {
-      const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+    for (const run of runs) {
+      const p99 = run.concurrent.latency.p99;
       out.push(
-        `Page (Chromium, production build): charts drawn ${page.drawnMs.join(', ')} ms after navigation on cold ` +
+        `Timeline p99 at 10 connections, ${run.label}: ${ms(p99)} ms (target < 30 ms: ${p99 < 30 ? 'met' : 'NOT met'}).`,
+      );
+    }
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+    for (const { label, page } of runs.filter((run) => run.page)) {
+      out.push(
+        `Page, ${label} (Chromium, production build): charts drawn ${page.drawnMs.join(', ')} ms after navigation on cold ` +
           `loads, median ${page.drawnMedianMs} ms (target < 1000 ms: ${page.drawnMs.at(-1) < 1000 ? 'met' : 'NOT met'} at worst). ` +
           `Initial bundle (sign-in page + ward board): ${page.initial.files} JS/CSS files, ${kb(page.initial.gzipBytes)} gzip; ` +
           `the admission page from cold: ${page.admissionPage.files} files, ${kb(page.admissionPage.gzipBytes)} gzip.`,

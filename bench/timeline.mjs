@@ -4,6 +4,7 @@
 //   - the page: from a cold load of the production build, how long after navigation the charts are drawn,
 //     and how many gzip bytes the browser downloads to show the sign-in page and the ward board.
 // The browser part needs the client build (dist/client) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium).
+import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -12,8 +13,8 @@ const DAY = 24 * HOUR;
 
 /**
  * One discharged 7-day admission of a new patient, written straight to the database: 30 rate orders
- * (the units as a prescriber would write them), 20 infusion events (start, 9 pauses with resumes, stop)
- * and a full observation set every 30 minutes. Returns its id.
+ * (the units as a prescriber would write them), 20 infusion events (start, 9 pauses with resumes, stop),
+ * a full observation set every 30 minutes and 8 follow-ups. Returns its id.
  */
 export async function sevenDayAdmission(client, { nurseId, ward }) {
   const { rows: prescribers } = await client.query(
@@ -89,6 +90,18 @@ export async function sevenDayAdmission(client, { nurseId, ward }) {
        CASE WHEN n % 6 >= 5 THEN ARRAY['news2-medium'] ELSE ARRAY[]::text[] END, $3
      FROM generate_series(0, $4::int - 1) AS n`,
     [admission.id, admittedAt, nurseId, (7 * DAY) / (30 * 60_000)],
+  );
+  // 8 follow-ups after discharge, as issue 10 sizes the timeline: the weeks of the default schedule and one
+  // extra, open (the first ones missed by now, the later ones upcoming), 3-day windows.
+  await client.query(
+    `INSERT INTO follow_ups (admission_id, kind, weeks, schedule_version, failed_attempt_limit, due_on, window_start,
+       window_end, reason, created_by)
+     SELECT $1, CASE WHEN w.weeks IS NULL THEN 'extra' ELSE 'scheduled' END, w.weeks,
+       (SELECT max(version) FROM follow_up_schedule_versions), 3, due, due - 3, due + 3,
+       CASE WHEN w.weeks IS NULL THEN 'Asked to be called again' END, $3
+     FROM unnest(ARRAY[1, 2, 4, 8, 12, 26, 52, NULL]::int[], ARRAY[7, 14, 28, 56, 84, 182, 364, 10]) AS w(weeks, days)
+     CROSS JOIN LATERAL (SELECT ($2::timestamptz AT TIME ZONE 'UTC')::date + w.days AS due) d`,
+    [admission.id, dischargedAt, prescriberId],
   );
   await client.query('ANALYZE');
   return admission.id;

@@ -25,7 +25,7 @@ function enteredInError(row: {
   error_reason: string | null;
   error_marked_by: string | null;
   error_marked_by_name: string | null;
-  error_marked_at: Date | null;
+  error_marked_at: string | null;
 }): TimelineEnteredInError | null {
   return row.error_reason === null
     ? null
@@ -33,7 +33,7 @@ function enteredInError(row: {
         reason: row.error_reason,
         markedBy: row.error_marked_by!,
         markedByName: row.error_marked_by_name ?? '',
-        markedAt: row.error_marked_at!.toISOString(),
+        markedAt: row.error_marked_at!,
       };
 }
 
@@ -107,13 +107,13 @@ export function toTimelineOrders(rows: OrderRow[], admissionId: string): Timelin
         : null,
     minMinutesBetweenChanges: row.min_minutes_between_changes,
     endPoints: row.end_points,
-    effectiveFrom: row.effective_from.toISOString(),
+    effectiveFrom: row.effective_from,
     reason: row.reason,
     note: row.note,
     overMaxReason: row.over_max_reason,
     enteredBy: row.entered_by,
     enteredByName: row.entered_by_name,
-    enteredAt: row.entered_at.toISOString(),
+    enteredAt: row.entered_at,
     enteredInError: enteredInError(row),
     state: 'entered-in-error',
     supersededBy: null,
@@ -133,11 +133,11 @@ export function toTimelineEvents(rows: EventRow[]): TimelineEventResponse[] {
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
-    occurredAt: row.occurred_at.toISOString(),
+    occurredAt: row.occurred_at,
     reason: row.reason,
     recordedBy: row.recorded_by,
     recordedByName: row.recorded_by_name,
-    recordedAt: row.recorded_at.toISOString(),
+    recordedAt: row.recorded_at,
   }));
 }
 

@@ -4,9 +4,10 @@ import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 
 /**
- * The timeline's reads: a fixed number of statements whatever the length of the stay (the test counts
- * them). The first one also writes the audited read, so the audit row exists exactly when an admission
- * was read; the others run side by side on the pool.
+ * The timeline's read: one statement whatever the length of the stay (the test counts them), so one
+ * round trip, one transaction and one snapshot. It also writes the audited read, so the audit row exists
+ * exactly when an admission was read. The admission comes back as columns; orders, events and follow-ups
+ * as small JSON arrays (times already as ISO text); the sets as JSON text that is sent on unparsed.
  */
 
 export interface AdmissionRow {
@@ -43,24 +44,24 @@ export interface AdmissionRow {
   pain_at_discharge: number | null;
 }
 
-const ADMISSION_WITH_AUDIT = `
-  WITH audited AS (
-    INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address)
-    SELECT $2::uuid, $3, 'admission.timeline-viewed', 'admission', a.id::text, a.id, $4, $5
-    FROM admissions a WHERE a.id = $1
-  )
-  SELECT a.id, a.status, a.ward, a.bed, a.indication, a.indication_other, a.drug, a.drug_other,
-         a.admitted_at, a.planned_days, a.weight_kg::text AS weight_kg, a.weight_measured_on::text AS weight_measured_on,
-         a.baseline_pain, a.baseline_bpi_interference::text AS baseline_bpi_interference,
-         a.consent_recorded_at, a.consent_recorded_by, cu.display_name AS consent_recorded_by_name,
-         a.admitting_prescriber_id, ap.display_name AS admitting_prescriber_name,
-         a.status_changed_at, a.discharged_at, a.discharge_summary, a.closing_reason, a.version, a.pain_at_discharge,
-         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text AS date_of_birth, p.sex
-  FROM admissions a
-  JOIN patients p ON p.id = a.patient_id
-  JOIN users ap ON ap.id = a.admitting_prescriber_id
-  LEFT JOIN users cu ON cu.id = a.consent_recorded_by
-  WHERE a.id = $1`;
+/** The admission and its patient, as columns of the statement's one row. */
+const ADMISSION_COLUMNS = `
+  a.id, a.status, a.ward, a.bed, a.indication, a.indication_other, a.drug, a.drug_other,
+  a.admitted_at, a.planned_days, a.weight_kg::text AS weight_kg, a.weight_measured_on::text AS weight_measured_on,
+  a.baseline_pain, a.baseline_bpi_interference::text AS baseline_bpi_interference,
+  a.consent_recorded_at, a.consent_recorded_by, cu.display_name AS consent_recorded_by_name,
+  a.admitting_prescriber_id, ap.display_name AS admitting_prescriber_name,
+  a.status_changed_at, a.discharged_at, a.discharge_summary, a.closing_reason, a.version, a.pain_at_discharge,
+  p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text AS date_of_birth, p.sex`;
+
+/** An instant as ISO 8601 UTC text, as Date.toISOString writes it: no Date round trip in the server. */
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** `json_build_object` of the given keys and SQL expressions. */
+const jsonObject = (fields: Record<string, string>) =>
+  `json_build_object(${Object.entries(fields)
+    .map(([key, expression]) => `'${key}', ${expression}`)
+    .join(', ')})`;
 
 export interface OrderRow {
   id: string;
@@ -76,53 +77,129 @@ export interface OrderRow {
   increment_unit: RateUnit | null;
   min_minutes_between_changes: number | null;
   end_points: string | null;
-  effective_from: Date;
+  /** Instants here and below as ISO text (see ISO). */
+  effective_from: string;
   reason: string;
   note: string | null;
   over_max_reason: string | null;
   entered_by: string;
   entered_by_name: string;
-  entered_at: Date;
+  entered_at: string;
   error_reason: string | null;
   error_marked_by: string | null;
   error_marked_by_name: string | null;
-  error_marked_at: Date | null;
+  error_marked_at: string | null;
 }
 
+/** The admission's orders as a JSON array of OrderRow, oldest first. */
 const ORDERS = `
-  SELECT o.id, o.drug, o.route, o.concentration_value::text AS concentration_value, o.concentration_unit,
-         o.rate_value::text AS rate_value, o.rate_unit, o.max_rate_value::text AS max_rate_value, o.max_rate_unit,
-         o.increment_value::text AS increment_value, o.increment_unit, o.min_minutes_between_changes,
-         o.end_points, o.effective_from, o.reason, o.note, o.over_max_reason,
-         o.entered_by, u.display_name AS entered_by_name, o.entered_at,
-         c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
-         c.marked_at AS error_marked_at
+  SELECT COALESCE(json_agg(${jsonObject({
+    id: 'o.id',
+    drug: 'o.drug',
+    route: 'o.route',
+    concentration_value: 'o.concentration_value::text',
+    concentration_unit: 'o.concentration_unit',
+    rate_value: 'o.rate_value::text',
+    rate_unit: 'o.rate_unit',
+    max_rate_value: 'o.max_rate_value::text',
+    max_rate_unit: 'o.max_rate_unit',
+    increment_value: 'o.increment_value::text',
+    increment_unit: 'o.increment_unit',
+    min_minutes_between_changes: 'o.min_minutes_between_changes',
+    end_points: 'o.end_points',
+    effective_from: ISO('o.effective_from'),
+    reason: 'o.reason',
+    note: 'o.note',
+    over_max_reason: 'o.over_max_reason',
+    entered_by: 'o.entered_by',
+    entered_by_name: 'u.display_name',
+    entered_at: ISO('o.entered_at'),
+    error_reason: 'c.reason',
+    error_marked_by: 'c.marked_by',
+    error_marked_by_name: 'm.display_name',
+    error_marked_at: ISO('c.marked_at'),
+  })} ORDER BY o.effective_from, o.entered_at), '[]'::json)
   FROM infusion_orders o
   JOIN users u ON u.id = o.entered_by
   LEFT JOIN infusion_order_corrections c ON c.order_id = o.id
   LEFT JOIN users m ON m.id = c.marked_by
-  WHERE o.admission_id = $1
-  ORDER BY o.effective_from, o.entered_at`;
+  WHERE o.admission_id = a.id`;
 
 export interface EventRow {
   id: string;
   type: 'start' | 'pause' | 'resume' | 'stop';
-  occurred_at: Date;
+  occurred_at: string;
   reason: string | null;
   recorded_by: string;
   recorded_by_name: string;
-  recorded_at: Date;
+  recorded_at: string;
 }
 
+/** The admission's infusion events as a JSON array of EventRow, oldest first. */
 const EVENTS = `
-  SELECT e.id, e.type, e.occurred_at, e.reason, e.recorded_by, u.display_name AS recorded_by_name, e.recorded_at
+  SELECT COALESCE(json_agg(${jsonObject({
+    id: 'e.id',
+    type: 'e.type',
+    occurred_at: ISO('e.occurred_at'),
+    reason: 'e.reason',
+    recorded_by: 'e.recorded_by',
+    recorded_by_name: 'u.display_name',
+    recorded_at: ISO('e.recorded_at'),
+  })} ORDER BY e.occurred_at, e.recorded_at), '[]'::json)
   FROM infusion_events e
   JOIN users u ON u.id = e.recorded_by
-  WHERE e.admission_id = $1
-  ORDER BY e.occurred_at, e.recorded_at`;
+  WHERE e.admission_id = a.id`;
 
-/** An instant as ISO 8601 UTC text, as Date.toISOString writes it: the set rows skip the Date round trip. */
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export interface FollowUpRow {
+  id: string;
+  kind: 'scheduled' | 'extra';
+  weeks: number | null;
+  due_on: string;
+  window_start: string;
+  window_end: string;
+  failed_attempt_limit: number;
+  settled: 'done' | 'missed' | 'cancelled' | null;
+  outcome_id: string | null;
+  assessed_on: string | null;
+  method: string | null;
+  pain_now: number | null;
+  pain_worst_week: number | null;
+  pgic: number | null;
+  benefit_ongoing: boolean | null;
+  benefit_ended_on: string | null;
+  comment: string | null;
+  outcome_recorded_by_name: string | null;
+}
+
+/**
+ * Each follow-up with its current outcome (at most one: a partial unique index holds it), as a JSON array
+ * of FollowUpRow by due date.
+ */
+const FOLLOW_UPS = `
+  SELECT COALESCE(json_agg(${jsonObject({
+    id: 'f.id',
+    kind: 'f.kind',
+    weeks: 'f.weeks',
+    due_on: 'f.due_on::text',
+    window_start: 'f.window_start::text',
+    window_end: 'f.window_end::text',
+    failed_attempt_limit: 'f.failed_attempt_limit',
+    settled: 'f.settled',
+    outcome_id: 'o.id',
+    assessed_on: 'o.assessed_on::text',
+    method: 'o.method',
+    pain_now: 'o.pain_now',
+    pain_worst_week: 'o.pain_worst_week',
+    pgic: 'o.pgic',
+    benefit_ongoing: 'o.benefit_ongoing',
+    benefit_ended_on: 'o.benefit_ended_on::text',
+    comment: 'o.comment',
+    outcome_recorded_by_name: 'u.display_name',
+  })} ORDER BY f.due_on, f.created_at), '[]'::json)
+  FROM follow_ups f
+  LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
+  LEFT JOIN users u ON u.id = o.recorded_by
+  WHERE f.admission_id = a.id`;
 
 /**
  * Every set of the stay, entered-in-error ones included, as columns built by PostgreSQL and returned as
@@ -148,8 +225,7 @@ const NEWS2_PARAMETERS = [
   'temperatureC',
 ] as const;
 
-const OBSERVATION_COLUMNS = `
-  WITH s AS MATERIALIZED (
+const OBSERVATION_SETS = `
     SELECT s.*, row_number() OVER (ORDER BY s.taken_at, s.recorded_at, s.id) AS ord,
            u.display_name AS recorded_by_name,
            c.reason AS error_reason, c.marked_by AS error_marked_by, m.display_name AS error_marked_by_name,
@@ -158,8 +234,10 @@ const OBSERVATION_COLUMNS = `
     JOIN users u ON u.id = s.recorded_by
     LEFT JOIN observation_set_corrections c ON c.set_id = s.id
     LEFT JOIN users m ON m.id = c.marked_by
-    WHERE s.admission_id = $1
-  )
+    WHERE s.admission_id = $1`;
+
+/** The sets of OBSERVATION_SETS as one JSON object of columns, as text. */
+const OBSERVATION_COLUMNS = `
   SELECT json_build_object(
     'id', ${column('s.id')},
     'takenAt', ${column(ISO('s.taken_at'))},
@@ -203,17 +281,51 @@ const OBSERVATION_COLUMNS = `
     'enteredInError', ${column(`CASE WHEN s.error_reason IS NULL THEN NULL ELSE json_build_object(
       'reason', s.error_reason, 'markedBy', s.error_marked_by, 'markedByName', COALESCE(s.error_marked_by_name, ''),
       'markedAt', ${ISO('s.error_marked_at')}) END`)}
-  )::text AS observations
+  )::text
   FROM s`;
 
-/** The admission and its patient, writing the audited read in the same statement; null when unknown. */
-export async function admissionWithAuditedRead(
+/**
+ * The whole record of the stay in one statement, writing the audited read of it: orders, events and
+ * follow-ups as JSON, the sets as JSON text.
+ */
+const TIMELINE = `
+  WITH audited AS (
+    INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address)
+    SELECT $2::uuid, $3, 'admission.timeline-viewed', 'admission', a.id::text, a.id, $4, $5
+    FROM admissions a WHERE a.id = $1
+  ),
+  s AS MATERIALIZED (${OBSERVATION_SETS}
+  )
+  SELECT ${ADMISSION_COLUMNS},
+    (${ORDERS}) AS orders,
+    (${EVENTS}) AS events,
+    (${FOLLOW_UPS}) AS follow_ups,
+    (${OBSERVATION_COLUMNS}) AS observations
+  FROM admissions a
+  JOIN patients p ON p.id = a.patient_id
+  JOIN users ap ON ap.id = a.admitting_prescriber_id
+  LEFT JOIN users cu ON cu.id = a.consent_recorded_by
+  WHERE a.id = $1`;
+
+export interface TimelineRow extends AdmissionRow {
+  orders: OrderRow[];
+  events: EventRow[];
+  follow_ups: FollowUpRow[];
+  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here. */
+  observations: string;
+}
+
+/**
+ * The admission, its patient and its whole record, oldest first, writing the audited read in the same
+ * statement; null when the admission is unknown (and nothing is audited).
+ */
+export async function timelineRecord(
   manager: EntityManager,
   admissionId: string,
   actor: Actor,
-): Promise<AdmissionRow | null> {
+): Promise<TimelineRow | null> {
   const author = auditAuthor({ actor });
-  const [row] = await preparedQuery<AdmissionRow>(manager, 'timeline-admission', ADMISSION_WITH_AUDIT, [
+  const [row] = await preparedQuery<TimelineRow>(manager, 'timeline', TIMELINE, [
     admissionId,
     author.userId,
     author.userDisplayName,
@@ -221,59 +333,4 @@ export async function admissionWithAuditedRead(
     author.clientAddress,
   ]);
   return row ?? null;
-}
-
-export interface FollowUpRow {
-  id: string;
-  kind: 'scheduled' | 'extra';
-  weeks: number | null;
-  due_on: string;
-  window_start: string;
-  window_end: string;
-  failed_attempt_limit: number;
-  settled: 'done' | 'missed' | 'cancelled' | null;
-  outcome_id: string | null;
-  assessed_on: string | null;
-  method: string | null;
-  pain_now: number | null;
-  pain_worst_week: number | null;
-  pgic: number | null;
-  benefit_ongoing: boolean | null;
-  benefit_ended_on: string | null;
-  comment: string | null;
-  outcome_recorded_by_name: string | null;
-}
-
-/** Each follow-up with its current outcome (at most one: a partial unique index holds it). */
-const FOLLOW_UPS = `
-  SELECT f.id, f.kind, f.weeks, f.due_on::text AS due_on, f.window_start::text AS window_start,
-         f.window_end::text AS window_end, f.failed_attempt_limit, f.settled,
-         o.id AS outcome_id, o.assessed_on::text AS assessed_on, o.method, o.pain_now, o.pain_worst_week, o.pgic,
-         o.benefit_ongoing, o.benefit_ended_on::text AS benefit_ended_on, o.comment,
-         u.display_name AS outcome_recorded_by_name
-  FROM follow_ups f
-  LEFT JOIN follow_up_outcomes o ON o.follow_up_id = f.id AND o.entered_in_error_at IS NULL
-  LEFT JOIN users u ON u.id = o.recorded_by
-  WHERE f.admission_id = $1
-  ORDER BY f.due_on, f.created_at`;
-
-export interface RecordRows {
-  orders: OrderRow[];
-  events: EventRow[];
-  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here. */
-  observations: string;
-  followUps: FollowUpRow[];
-}
-
-/** Orders, events, sets and follow-ups of one admission, oldest first: four statements side by side. */
-export async function infusionRecordRows(manager: EntityManager, admissionId: string): Promise<RecordRows> {
-  const [orders, events, [observations], followUps] = await Promise.all([
-    preparedQuery<OrderRow>(manager, 'timeline-orders', ORDERS, [admissionId]),
-    preparedQuery<EventRow>(manager, 'timeline-events', EVENTS, [admissionId]),
-    preparedQuery<{ observations: string }>(manager, 'timeline-observations', OBSERVATION_COLUMNS, [
-      admissionId,
-    ]),
-    preparedQuery<FollowUpRow>(manager, 'timeline-follow-ups', FOLLOW_UPS, [admissionId]),
-  ]);
-  return { orders, events, observations: observations!.observations, followUps };
 }

@@ -16,7 +16,7 @@ import {
   toTimelineOrders,
   withObservations,
 } from './timeline-mapping.js';
-import { admissionWithAuditedRead, infusionRecordRows } from './timeline.queries.js';
+import { timelineRecord } from './timeline.queries.js';
 
 @Injectable()
 export class TimelineService {
@@ -26,21 +26,16 @@ export class TimelineService {
   ) {}
 
   /**
-   * The whole stay and its follow-ups in one answer, read in five statements whatever its length, as
-   * JSON text (a TimelineResponse): the observation sets, nearly all of it, come from PostgreSQL as JSON
-   * text and are spliced in unparsed. Reading it is an audited read of the patient's record (written by
-   * the first statement). The statements are not one snapshot: a set recorded while they run may or may
-   * not be in the answer, as with any later read.
+   * The whole stay and its follow-ups in one answer, read in one statement (one snapshot) whatever its
+   * length, as JSON text (a TimelineResponse): the observation sets, nearly all of it, come from
+   * PostgreSQL as JSON text and are spliced in unparsed. Reading it is an audited read of the patient's
+   * record, written by the same statement.
    */
   async timeline(actor: Actor, admissionId: string): Promise<string> {
-    const manager = this.dataSource.manager;
-    const [admission, rows] = await Promise.all([
-      admissionWithAuditedRead(manager, admissionId, actor),
-      infusionRecordRows(manager, admissionId),
-    ]);
+    const admission = await timelineRecord(this.dataSource.manager, admissionId, actor);
     if (!admission) throw new NotFound('The admission');
-    const events = toTimelineEvents(rows.events);
-    const orders = toTimelineOrders(rows.orders, admissionId);
+    const events = toTimelineEvents(admission.events);
+    const orders = toTimelineOrders(admission.orders, admissionId);
     const header = toTimelineAdmission(admission, events);
     const rest: Omit<TimelineResponse, 'observations'> = {
       generatedAt: new Date().toISOString(),
@@ -53,11 +48,11 @@ export class TimelineService {
         pauses: pauseBands(events),
       },
       followUps: toTimelineFollowUps(
-        rows.followUps,
+        admission.follow_ups,
         admission,
         calendarDateIn(new Date(), this.config.wardTimeZone),
       ),
     };
-    return withObservations(rest, rows.observations);
+    return withObservations(rest, admission.observations);
   }
 }

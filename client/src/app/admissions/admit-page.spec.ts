@@ -4,7 +4,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { button, choose, field, hasField, select, settle, text, toggle, type } from '../../testing/dom';
 import { aPatient, aUser, anAdmission } from '../../testing/factories';
-import { provideTestApp } from '../../testing/providers';
+import { provideTestApp, verifyLeavingTimelineAside } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
 import { Role } from '../core/api-types';
 import { routes } from '../app.routes';
@@ -20,7 +20,7 @@ describe('AdmitPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => verifyLeavingTimelineAside(http));
 
   async function openAs(roles: Role[] = ['prescriber']) {
     await loadAppInfo({ wardName: 'Pain Medicine Unit' });

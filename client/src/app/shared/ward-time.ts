@@ -1,9 +1,25 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { AppInfoStore } from '../core/app-info/app-info-store';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One Intl.DateTimeFormat per locale and options, made once: making one costs far more than formatting
+ * with it, and a timeline formats a few thousand instants (flowsheet headers, axis labels).
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "2 Jan 2025, 14:03:05 GMT": an instant as the ward's clock showed it, whatever the computer's zone. */
 export function formatWardTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',
@@ -18,7 +34,7 @@ export function formatWardTime(iso: string, timeZone: string): string {
 
 /** "2 Jan 2025, 14:03": to the minute and without the zone, for tables that say the zone once. */
 export function formatWardMinute(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',
@@ -63,7 +79,7 @@ interface WallClock {
 
 /** What the ward's clock and calendar read at an instant. */
 function wallClock(instant: number, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -101,7 +117,7 @@ export function toWardLocalInput(instant: string | number, timeZone: string): st
 /** "14:00" today on the ward, "30 Jun, 14:00" on another day: short, for sentences and headers. */
 export function formatWardClock(iso: string, timeZone: string, now: number): string {
   const sameDay = wardDate(iso, timeZone) === wardDate(now, timeZone);
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone,
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
     hour: '2-digit',

@@ -13,6 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { Subscription } from 'rxjs';
 import { MatButton } from '@angular/material/button';
 import { Timeline } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -48,14 +49,19 @@ import {
 })
 export class AdmissionTimeline {
   readonly admissionId = input.required<string>();
-  /** The admission's version: the timeline is read again whenever the admission changes. */
-  readonly version = input<number>(0);
+  /**
+   * The admission's version as the page last read it, once it has: the timeline is read again when the
+   * admission has moved on from the version the timeline was read at.
+   */
+  readonly version = input<number | undefined>(undefined);
 
   private readonly api = inject(TimelineApi);
   private readonly appInfo = inject(AppInfoStore);
   private readonly auth = inject(AuthState);
   private readonly injector = inject(Injector);
   private readonly stayChartComponent = viewChild<TimelineChart>('stayChart');
+  private requestedId: string | null = null;
+  private request: Subscription | null = null;
 
   protected readonly timeline = signal<Timeline | null>(null);
   protected readonly loadFailed = signal(false);
@@ -64,6 +70,8 @@ export class AdmissionTimeline {
   protected readonly shownKinds = signal<ReadonlySet<EventKind>>(new Set(EVENT_KINDS));
   protected readonly printedAt = signal<string | null>(null);
   protected readonly printChart = signal<string | null>(null);
+  /** The flowsheet and the event list, which take longer to lay out than the charts, may be shown. */
+  protected readonly tablesShown = signal(false);
 
   protected readonly eventKinds = EVENT_KINDS;
   protected readonly eventKindLabels = EVENT_KIND_LABELS;
@@ -121,15 +129,37 @@ export class AdmissionTimeline {
   constructor() {
     // Fetch the chart library while the timeline is on its way, not after.
     void import('./echarts-setup').catch(() => undefined);
+    // Read at once, in parallel with the page's own read of the admission; again when it changes.
     effect(() => {
       const id = this.admissionId();
-      this.version();
-      untracked(() => this.load(id));
+      const version = this.version();
+      const shown = this.timeline();
+      untracked(() => {
+        if (id !== this.requestedId) {
+          this.requestedId = id;
+          this.load(id);
+        } else if (version !== undefined && shown?.admission.id === id && shown.admission.version < version) {
+          this.load(id);
+        }
+      });
     });
     // The browser's own Print gets the same summary as the button.
     const beforePrint = () => this.prepareForPrint();
     window.addEventListener('beforeprint', beforePrint);
     inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
+  }
+
+  /**
+   * Once the chart of the stay is drawn (or could not be): the tables when the browser is next idle, which
+   * is after it has painted the chart, not in the same frame.
+   */
+  protected showTablesWhenIdle(): void {
+    const show = () => this.tablesShown.set(true);
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(show, { timeout: 1000 });
+    } else {
+      setTimeout(show, 100);
+    }
   }
 
   /** "Started 2 Dec 2026, 23:09; stopped 8 Dec 2026, 01:09", or "Not started". */
@@ -185,7 +215,8 @@ export class AdmissionTimeline {
 
   private load(id: string): void {
     this.loadFailed.set(false);
-    this.api.get(id).subscribe({
+    this.request?.unsubscribe();
+    this.request = this.api.get(id).subscribe({
       next: (timeline) => this.timeline.set(timeline),
       error: () => this.loadFailed.set(true),
     });

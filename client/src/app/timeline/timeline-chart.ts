@@ -40,9 +40,13 @@ export class TimelineChart {
   readonly chart = input.required<BuiltChart>();
   /** Once, when the first drawing has finished. */
   readonly firstDrawn = output<void>();
+  /** Once, when the first drawing has finished or the chart could not be drawn. */
+  readonly settled = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private instance: ECharts | null = null;
+  /** The chart the instance was last given. */
+  private shown: BuiltChart | null = null;
   private resizeObserver: ResizeObserver | null = null;
   protected readonly drawn = signal(false);
   protected readonly failed = signal(false);
@@ -52,9 +56,11 @@ export class TimelineChart {
     afterNextRender(() => {
       void this.start();
     });
+    // A new chart replaces the drawn one; the one start() drew is not drawn a second time.
     effect(() => {
       const chart = this.chart();
-      if (this.ready() && this.instance) {
+      if (this.ready() && this.instance && chart !== this.shown) {
+        this.shown = chart;
         this.instance.resize({ height: chart.height });
         this.instance.setOption(chart.option, { notMerge: true });
       }
@@ -84,14 +90,24 @@ export class TimelineChart {
         if (!this.drawn()) {
           this.drawn.set(true);
           this.firstDrawn.emit();
+          this.settled.emit();
         }
       });
-      this.instance.setOption(this.chart().option, { notMerge: true });
+      this.shown = this.chart();
+      this.instance.setOption(this.shown.option, { notMerge: true });
       this.ready.set(true);
-      this.resizeObserver = new ResizeObserver(() => this.instance?.resize({ height: this.chart().height }));
+      // Laid out again only when the width changes: the observer also reports the size it starts with.
+      let width = element.clientWidth;
+      this.resizeObserver = new ResizeObserver(() => {
+        if (element.clientWidth !== width) {
+          width = element.clientWidth;
+          this.instance?.resize({ height: this.chart().height });
+        }
+      });
       this.resizeObserver.observe(element);
     } catch {
       this.failed.set(true);
+      this.settled.emit();
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   Timeline,
   TimelineFollowUps,
 } from '../core/api-types';
+import { dateTimeFormat } from '../shared/ward-time';
 
 /*
  * The timeline's data shaped for plotting: plain values in, plain arrays out, no chart library. Every
@@ -205,7 +206,7 @@ export function followUpPlot(
 
 /** "28 Nov 14:00" in the ward's zone, for the time axis and tooltips. */
 export function axisTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',

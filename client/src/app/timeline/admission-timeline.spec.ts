@@ -1,0 +1,62 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { aUser } from '../../testing/factories';
+import { provideTestApp } from '../../testing/providers';
+import { loadAppInfo, signInAs } from '../../testing/session';
+import { aTimeline } from '../../testing/timeline-factories';
+import { AdmissionTimeline } from './admission-timeline';
+
+describe('AdmissionTimeline', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<AdmissionTimeline>;
+  const url = '/api/admissions/admission-1/timeline';
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+    await loadAppInfo({ wardTimeZone: 'Europe/London' });
+    await signInAs(aUser({ roles: ['prescriber'] }));
+    fixture = TestBed.createComponent(AdmissionTimeline);
+    fixture.componentRef.setInput('admissionId', 'admission-1');
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  async function answer(version: number): Promise<void> {
+    const timeline = aTimeline();
+    http.expectOne(url).flush({ ...timeline, admission: { ...timeline.admission, version } });
+    await fixture.whenStable();
+  }
+
+  async function pageRead(version: number | undefined): Promise<void> {
+    fixture.componentRef.setInput('version', version);
+    await fixture.whenStable();
+  }
+
+  it('is read before the page knows the admission, and not again when the page learns the version it was read at', async () => {
+    await answer(3);
+    await pageRead(3);
+    http.expectNone(url);
+    expect(fixture.nativeElement.textContent).toContain('Timeline of the stay');
+  });
+
+  it('is read again when the admission has moved on from the version it was read at, and only then', async () => {
+    await pageRead(3);
+    await answer(3);
+    // The page reading the admission again (it has no version meanwhile) is no change.
+    await pageRead(undefined);
+    await pageRead(3);
+    http.expectNone(url);
+    await pageRead(4);
+    await answer(4);
+    http.expectNone(url);
+  });
+
+  it('is read again for another admission', async () => {
+    await answer(3);
+    fixture.componentRef.setInput('admissionId', 'admission-2');
+    await fixture.whenStable();
+    http.expectOne('/api/admissions/admission-2/timeline');
+  });
+});
