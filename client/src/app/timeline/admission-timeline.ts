@@ -1,4 +1,5 @@
 import {
+  ApplicationRef,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
@@ -13,6 +14,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { RouterLink } from '@angular/router';
+import { ACCESS } from '../core/auth/access';
 import { Subscription } from 'rxjs';
 import { MatButton } from '@angular/material/button';
 import { Timeline } from '../core/api-types';
@@ -24,7 +27,7 @@ import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
 import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
-import { TimelineChart } from './timeline-chart';
+import { TimelineChart, chartPicture } from './timeline-chart';
 import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
 import {
@@ -43,7 +46,7 @@ import {
 @Component({
   selector: 'app-admission-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, NgTemplateOutlet, TimelineChart],
+  imports: [MatButton, NgTemplateOutlet, RouterLink, TimelineChart],
   templateUrl: './admission-timeline.html',
   styleUrl: './admission-timeline.scss',
 })
@@ -94,6 +97,13 @@ export class AdmissionTimeline {
       ? buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: this.compact() })
       : null;
   });
+  /** The same chart at a page's width, for the printed summary's picture. */
+  private readonly printStayChart = computed(() => {
+    const timeline = this.timeline();
+    return timeline
+      ? buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false })
+      : null;
+  });
   protected readonly followUpChart = computed(() => {
     const timeline = this.timeline();
     if (!timeline) {
@@ -122,6 +132,8 @@ export class AdmissionTimeline {
   });
   protected readonly summary = computed(() => summariseObservations(this.sets()));
   protected readonly printedBy = computed(() => this.auth.user()?.displayName ?? '');
+  /** Each event links to its audit history for those who may read the trail. */
+  protected readonly readsAudit = computed(() => this.auth.hasAnyRole(ACCESS.audit));
   protected readonly currentOrder = computed(
     () => this.timeline()?.orders.find((order) => order.state === 'current') ?? null,
   );
@@ -143,8 +155,26 @@ export class AdmissionTimeline {
         }
       });
     });
-    // The browser's own Print gets the same summary as the button.
-    const beforePrint = () => this.prepareForPrint();
+    // The printed picture of the stay is made once the screen's chart is up, and again when it changes,
+    // so that it is there when anyone prints: the browser's own Print does not wait for it.
+    let pictures = 0;
+    effect(() => {
+      const chart = this.printStayChart();
+      if (!chart || !this.tablesShown()) return;
+      const picture = ++pictures;
+      chartPicture(chart, PRINT_CHART_WIDTH).then(
+        (svg) => {
+          if (picture === pictures) this.printChart.set(svgDataUrl(svg));
+        },
+        () => undefined, // the print falls back to the screen's chart
+      );
+    });
+    // The browser's own Print gets the same summary as the button, rendered before it prints.
+    const appRef = inject(ApplicationRef);
+    const beforePrint = () => {
+      this.prepareForPrint();
+      appRef.tick();
+    };
     window.addEventListener('beforeprint', beforePrint);
     inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
   }
@@ -199,17 +229,14 @@ export class AdmissionTimeline {
     afterNextRender(() => window.print(), { injector: this.injector });
   }
 
-  /** Ready for the browser's own Print too: beforeprint comes too late for a render. */
-  protected printSnapshotSoon(): void {
-    setTimeout(() => this.prepareForPrint(), 0);
-  }
-
-  /** The whole stay as a picture of the chart, and who prints it when. */
+  /** Who prints when; and the picture of the whole stay, from the screen's chart if none is made yet. */
   prepareForPrint(): void {
-    const chart = this.stayChartComponent();
-    chart?.resetZoom();
-    const svg = chart?.svg() ?? null;
-    this.printChart.set(svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null);
+    if (!this.printChart()) {
+      const chart = this.stayChartComponent();
+      chart?.resetZoom();
+      const svg = chart?.svg() ?? null;
+      this.printChart.set(svg ? svgDataUrl(svg) : null);
+    }
     this.printedAt.set(formatWardMinute(new Date().toISOString(), this.timeZone()));
   }
 
@@ -221,4 +248,11 @@ export class AdmissionTimeline {
       error: () => this.loadFailed.set(true),
     });
   }
+}
+
+/** The printed chart's width in CSS pixels: about an A4 page's printable width at 96 dpi, scaled to fit. */
+const PRINT_CHART_WIDTH = 1000;
+
+function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }

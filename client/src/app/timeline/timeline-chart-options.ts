@@ -11,6 +11,7 @@ import {
   isCurrentStay,
   itemPoints,
   news2Marks,
+  notStartedSpan,
   pauseSpans,
   rateSteps,
   sedationPoints,
@@ -18,6 +19,7 @@ import {
   stayRange,
 } from './timeline-series';
 import { plottedColumns, sideEffectMarks } from './timeline-observations';
+import { wardTickLabel, wardTicks } from './ward-ticks';
 
 /*
  * ECharts options for the timeline: one chart, one lane (grid) per kind of value, all on one time axis
@@ -34,6 +36,8 @@ export interface ChartContext {
 export interface BuiltChart {
   option: EChartsCoreOption;
   height: number;
+  /** The time axis's ticks for the span shown (after a zoom or pan), on the ward's clock. */
+  ticksFor?: (from: number, to: number) => number[];
 }
 
 /** Diagonal hatching for pauses, as an SVG image the SVG renderer repeats as a pattern. */
@@ -94,6 +98,22 @@ const escapeHtml = (text: string) =>
 
 function rateLanes(timeline: Timeline, context: ChartContext): Lane[] {
   const pauses = pauseSpans(timeline.series.pauses, context.now);
+  const notStarted = notStartedSpan(timeline, context.now);
+  const halted = [
+    ...(notStarted
+      ? [
+          [
+            {
+              xAxis: notStarted[0],
+              itemStyle: { color: '#eceff1', opacity: 1 },
+              label: { formatter: 'Not started', color: '#37474f' },
+            },
+            { xAxis: notStarted[1] },
+          ],
+        ]
+      : []),
+    ...pauses.map(([from, to]) => [{ xAxis: from }, { xAxis: to }]),
+  ];
   const marks: Record<string, unknown>[] = [];
   for (const event of timeline.events) {
     if (event.type === 'start' || event.type === 'stop') {
@@ -130,7 +150,7 @@ function rateLanes(timeline: Timeline, context: ChartContext): Lane[] {
         itemStyle: { color: COLOURS.rate },
         tooltip: { valueFormatter: (value: number) => `${value} ${line.unit}` },
         markArea:
-          index === 0 && pauses.length
+          index === 0 && halted.length
             ? {
                 silent: false,
                 itemStyle: { color: { image: HATCH, repeat: 'repeat' }, opacity: 0.9 },
@@ -141,7 +161,7 @@ function rateLanes(timeline: Timeline, context: ChartContext): Lane[] {
                   color: '#3d3000',
                   fontSize: 10,
                 },
-                data: pauses.map(([from, to]) => [{ xAxis: from }, { xAxis: to }]),
+                data: halted,
               }
             : undefined,
         markLine: index === 0 && marks.length ? { symbol: 'none', silent: true, data: marks } : undefined,
@@ -386,6 +406,9 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
   ];
   const [start, end] = stayRange(timeline, context.now);
   const showNow = isCurrentStay(timeline.admission.status);
+  const ticksFor = (from: number, to: number) =>
+    wardTicks(from, to, context.timeZone, context.compact ? 5 : 10);
+  const ticks = ticksFor(start, end);
   const left = context.compact ? 44 : 64;
   const right = context.compact ? 36 : 52;
   const titleGap = 22;
@@ -418,11 +441,14 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
       gridIndex,
       min: start,
       max: end,
+      // Ticks on the ward's clock (midnights, whole hours), whatever the browser's zone.
+      axisTick: { customValues: ticks },
       axisLabel: {
         show: last || gridIndex === 0,
         hideOverlap: true,
         fontSize: 10,
-        formatter: (value: number) => axisTime(value, context.timeZone),
+        customValues: ticks,
+        formatter: (value: number) => wardTickLabel(value, context.timeZone),
       },
       axisPointer: {
         label: { formatter: (params: { value: number }) => axisTime(params.value, context.timeZone) },
@@ -460,6 +486,7 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
   const sliderTop = top + 4;
   return {
     height: sliderTop + 44,
+    ticksFor,
     option: {
       animation: false,
       title: titles,

@@ -76,6 +76,21 @@ export class TimelineChart {
     return this.instance ? this.instance.renderToSVGString() : null;
   }
 
+  /** After a zoom or pan: the time axis's ticks for the span now shown, on the ward's clock. */
+  private retick(): void {
+    const ticksFor = this.shown?.ticksFor;
+    const instance = this.instance;
+    if (!ticksFor || !instance) return;
+    const zoom = (instance.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] })
+      .dataZoom?.[0];
+    if (zoom?.startValue === undefined || zoom.endValue === undefined) return;
+    const ticks = ticksFor(zoom.startValue, zoom.endValue);
+    const axes = (instance.getOption() as { xAxis?: unknown[] }).xAxis ?? [];
+    instance.setOption({
+      xAxis: axes.map(() => ({ axisTick: { customValues: ticks }, axisLabel: { customValues: ticks } })),
+    });
+  }
+
   /** Back to the whole stay (printing shows everything, whatever the zoom). */
   resetZoom(): void {
     this.instance?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
@@ -93,6 +108,7 @@ export class TimelineChart {
           this.settled.emit();
         }
       });
+      this.instance.on('datazoom', () => this.retick());
       this.shown = this.chart();
       this.instance.setOption(this.shown.option, { notMerge: true });
       this.ready.set(true);
@@ -109,5 +125,20 @@ export class TimelineChart {
       this.failed.set(true);
       this.settled.emit();
     }
+  }
+}
+
+/**
+ * A chart drawn off screen at the given width, without its zoom controls, as SVG markup: the printed
+ * summary's picture of the whole stay, ready before anyone prints (a browser's own Print does not wait).
+ */
+export async function chartPicture(chart: BuiltChart, width: number): Promise<string> {
+  const { init } = await import('./echarts-setup');
+  const instance = init(null, null, { renderer: 'svg', ssr: true, width, height: chart.height - 40 });
+  try {
+    instance.setOption({ ...chart.option, dataZoom: [], tooltip: { show: false } }, { notMerge: true });
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
   }
 }

@@ -1,15 +1,16 @@
-import { ObservationColumns, RateLine } from '../core/api-types';
+import { ObservationColumns, RateLine, TimelineOrder } from '../core/api-types';
 import {
   followUpPlot,
   itemPoints,
   news2Marks,
+  notStartedSpan,
   pauseSpans,
   rateSteps,
   sedationPoints,
   sideEffectLanes,
   stayRange,
 } from './timeline-series';
-import { aTimeline } from '../../testing/timeline-factories';
+import { aTimeline, aTimelineEvent, aTimelineOrder } from '../../testing/timeline-factories';
 import { plottedColumns } from './timeline-observations';
 
 const at = (iso: string) => Date.parse(iso);
@@ -194,5 +195,51 @@ describe('timeline series', () => {
       expect(followUpPlot(aTimeline().followUps, null)).toBeNull();
       expect(followUpPlot(aTimeline().followUps, '2025-07-05')).toBeNull();
     });
+  });
+});
+
+describe('notStartedSpan', () => {
+  const now = Date.parse('2025-07-02T12:00:00Z');
+  const order = (effectiveFrom: string, state: TimelineOrder['state'] = 'current') =>
+    aTimelineOrder({ effectiveFrom, state });
+
+  it('runs from the first order standing to the start', () => {
+    const timeline = aTimeline({
+      orders: [order('2025-07-01T09:00:00Z', 'superseded'), order('2025-07-01T10:00:00Z')],
+      events: [aTimelineEvent({ type: 'start', occurredAt: '2025-07-01T11:00:00Z' })],
+    });
+    expect(notStartedSpan(timeline, now)).toEqual([
+      Date.parse('2025-07-01T09:00:00Z'),
+      Date.parse('2025-07-01T11:00:00Z'),
+    ]);
+  });
+
+  it('runs to now while the infusion has not started, or to the discharge if it never did', () => {
+    const waiting = aTimeline({ orders: [order('2025-07-01T09:00:00Z')], events: [] });
+    expect(notStartedSpan(waiting, now)).toEqual([Date.parse('2025-07-01T09:00:00Z'), now]);
+    const never = aTimeline({
+      admission: { ...aTimeline().admission, dischargedAt: '2025-07-01T15:00:00Z' },
+      orders: [order('2025-07-01T09:00:00Z')],
+      events: [],
+    });
+    expect(notStartedSpan(never, now)).toEqual([
+      Date.parse('2025-07-01T09:00:00Z'),
+      Date.parse('2025-07-01T15:00:00Z'),
+    ]);
+  });
+
+  it('is nothing without an order standing, or when the start came with the first order', () => {
+    expect(notStartedSpan(aTimeline({ orders: [], events: [] }), now)).toBeNull();
+    expect(
+      notStartedSpan(
+        aTimeline({ orders: [order('2025-07-01T09:00:00Z', 'entered-in-error')], events: [] }),
+        now,
+      ),
+    ).toBeNull();
+    const together = aTimeline({
+      orders: [order('2025-07-01T09:00:00Z')],
+      events: [aTimelineEvent({ type: 'start', occurredAt: '2025-07-01T09:00:00Z' })],
+    });
+    expect(notStartedSpan(together, now)).toBeNull();
   });
 });

@@ -40,6 +40,28 @@ export function rateSteps(line: RateLine, now: number): RatePoint[] {
   return points;
 }
 
+/**
+ * While an order stood but the infusion had not started ([first order, start], or to the discharge or
+ * now when it never started), in ms; null when there is no such time. The chart marks it, so an ordered
+ * rate is never read as a running one.
+ */
+export function notStartedSpan(
+  timeline: Pick<Timeline, 'admission' | 'orders' | 'events'>,
+  now: number,
+): [number, number] | null {
+  const ordered = timeline.orders
+    .filter((order) => order.state !== 'entered-in-error')
+    .map((order) => Date.parse(order.effectiveFrom));
+  if (ordered.length === 0) {
+    return null;
+  }
+  const from = Math.min(...ordered);
+  const start = timeline.events.find((event) => event.type === 'start');
+  const discharged = timeline.admission.dischargedAt;
+  const to = start ? Date.parse(start.occurredAt) : discharged ? Date.parse(discharged) : now;
+  return to > from ? [from, to] : null;
+}
+
 /** Pauses as [start, end] in ms; one still running ends now. */
 export function pauseSpans(pauses: PauseBand[], now: number): [number, number][] {
   return pauses.map((pause) => [

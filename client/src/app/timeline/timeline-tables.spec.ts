@@ -57,8 +57,9 @@ describe('timeline tables', () => {
   it('lists orders, events, flags, corrections and the admission in time order', () => {
     const timeline = aTimeline({
       orders: [
-        aTimelineOrder({ effectiveFrom: '2025-07-01T08:00:00Z', state: 'superseded' }),
+        aTimelineOrder({ id: 'order-1', effectiveFrom: '2025-07-01T08:00:00Z', state: 'superseded' }),
         aTimelineOrder({
+          id: 'order-2',
           effectiveFrom: '2025-07-01T12:00:00Z',
           rate: { value: 0.2, unit: 'mg/kg/h' },
           state: 'entered-in-error',
@@ -71,12 +72,17 @@ describe('timeline tables', () => {
         }),
       ],
       events: [
-        aTimelineEvent({ occurredAt: '2025-07-01T08:05:00Z' }),
-        aTimelineEvent({ type: 'pause', occurredAt: '2025-07-01T11:00:00Z', reason: 'POSS 3' }),
+        aTimelineEvent({ id: 'event-1', occurredAt: '2025-07-01T08:05:00Z' }),
+        aTimelineEvent({
+          id: 'event-2',
+          type: 'pause',
+          occurredAt: '2025-07-01T11:00:00Z',
+          reason: 'POSS 3',
+        }),
       ],
     });
     const list = buildEventList(timeline, [
-      aTimelineSet({ takenAt: '2025-07-01T10:55:00Z', flags: ['unacceptable-sedation'] }),
+      aTimelineSet({ id: 'set-1', takenAt: '2025-07-01T10:55:00Z', flags: ['unacceptable-sedation'] }),
     ]);
     expect(list.map((entry) => [entry.at, entry.kind])).toEqual([
       ['2025-07-01T07:00:00.000Z', 'admission'],
@@ -90,6 +96,16 @@ describe('timeline tables', () => {
     expect(list[5].title).toContain('0.2 mg/kg/h');
     expect(list[5].title).toContain('entered in error');
     expect(list[6].detail).toBe('Typo');
+    // Each entry names the record whose audit history it links to, as the audit trail names it.
+    expect(list.map((entry) => entry.record)).toEqual([
+      { type: 'admission', id: timeline.admission.id },
+      { type: 'infusion-order', id: 'order-1' },
+      { type: 'infusion-event', id: 'event-1' },
+      { type: 'observation-set', id: 'set-1' },
+      { type: 'infusion-event', id: 'event-2' },
+      { type: 'infusion-order', id: 'order-2' },
+      { type: 'infusion-order', id: 'order-2' },
+    ]);
   });
 
   it('summarises the current sets: min and max per item, flags, and NEWS2 ≥ 5 episodes', () => {

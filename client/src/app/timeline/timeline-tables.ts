@@ -217,6 +217,8 @@ export interface TimelineEntry {
   title: string;
   detail: string | null;
   who: string | null;
+  /** The record the audit trail names for this entry (its kind and id), for a link to its history. */
+  record: { type: string; id: string };
 }
 
 const INFUSION_WORDS = {
@@ -236,6 +238,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
     title: 'Admitted',
     detail: `${admission.ward}, bed ${admission.bed}`,
     who: admission.admittingPrescriber.displayName,
+    record: { type: 'admission', id: admission.id },
   });
   for (const order of timeline.orders) {
     entries.push({
@@ -256,6 +259,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
         .filter(Boolean)
         .join('; '),
       who: order.enteredByName,
+      record: { type: 'infusion-order', id: order.id },
     });
     if (order.enteredInError) {
       entries.push({
@@ -264,6 +268,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
         title: `Order of ${valueWithUnit(order.rate)} marked entered in error`,
         detail: order.enteredInError.reason,
         who: order.enteredInError.markedByName,
+        record: { type: 'infusion-order', id: order.id },
       });
     }
   }
@@ -274,6 +279,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
       title: INFUSION_WORDS[event.type],
       detail: event.reason,
       who: event.recordedByName,
+      record: { type: 'infusion-event', id: event.id },
     });
   }
   for (const set of sets) {
@@ -284,6 +290,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
         title: `Flag${set.flags.length > 1 ? 's' : ''}: ${set.flags.map((flag: ObservationFlag) => FLAG_LABELS[flag]).join('; ')}`,
         detail: set.news2.complete ? `NEWS2 ${set.news2.total}` : 'NEWS2 incomplete',
         who: set.recordedByName,
+        record: { type: 'observation-set', id: set.id },
       });
     }
     if (set.enteredInError) {
@@ -293,6 +300,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
         title: 'Observation set marked entered in error',
         detail: set.enteredInError.reason,
         who: set.enteredInError.markedByName,
+        record: { type: 'observation-set', id: set.id },
       });
     }
   }
@@ -303,6 +311,7 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
       title: 'Discharged',
       detail: admission.dischargeSummary,
       who: null,
+      record: { type: 'admission', id: admission.id },
     });
   }
   for (const followUp of timeline.followUps.items) {
@@ -317,6 +326,10 @@ export function buildEventList(timeline: Timeline, sets: TimelineObservationSet[
           : `Benefit ended${outcome.benefitEndedOn ? ` ${outcome.benefitEndedOn}` : ''}`
         : null,
       who: outcome?.recordedByName ?? null,
+      // An outcome's history is its own; a follow-up without one has its scheduling and cancellation.
+      record: outcome
+        ? { type: 'follow-up-outcome', id: outcome.id }
+        : { type: 'follow-up', id: followUp.id },
     });
   }
   return entries.sort((a, b) => a.at.localeCompare(b.at));

@@ -1,4 +1,4 @@
-import { isWardMidnight, wardTicks } from './ward-ticks';
+import { isWardMidnight, wardTickLabel, wardTicks } from './ward-ticks';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -67,5 +67,12 @@ describe('wardTicks', () => {
   it('gives nothing for an empty or reversed span', () => {
     expect(wardTicks(5, 5, 'UTC')).toEqual([]);
     expect(wardTicks(10, 5, 'UTC')).toEqual([]);
+  });
+});
+
+describe('wardTickLabel', () => {
+  it("names the ward's date at its midnight and the ward's hour otherwise", () => {
+    expect(wardTickLabel(at('2026-12-07T13:00:00Z'), 'Australia/Sydney')).toBe('Tue 8 Dec');
+    expect(wardTickLabel(at('2026-12-08T03:00:00Z'), 'Australia/Sydney')).toBe('14:00');
   });
 });

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../shared/ward-time';
+
 /** Steps between ticks, in hours: the first giving at most the wanted number of ticks is used. */
 const STEPS_HOURS = [1, 2, 3, 6, 12, 24, 48, 168] as const;
 const QUARTER_HOUR = 15 * 60_000;
@@ -37,8 +39,16 @@ export function isWardMidnight(at: number, timeZone: string): boolean {
   return hour === 0 && minute === 0;
 }
 
+/** A tick's label: the ward's date at its midnight ("Tue 8 Dec"), the ward's hour otherwise ("14:00"). */
+export function wardTickLabel(at: number, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = isWardMidnight(at, timeZone)
+    ? { timeZone, weekday: 'short', day: 'numeric', month: 'short' }
+    : { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  return dateTimeFormat('en-GB', options).format(new Date(at)).replace(',', '');
+}
+
 function wallClock(timeZone: string): (at: number) => WallClock {
-  const format = new Intl.DateTimeFormat('en-GB', {
+  const format = dateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
     month: 'numeric',
