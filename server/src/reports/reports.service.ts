@@ -32,6 +32,7 @@ import {
   outcomeRows,
   responderRateRows,
   scheduledWeeks,
+  withoutJit,
   type OutcomeReportFilter,
   type OutcomeRow,
   type ResponderRateRow,
@@ -70,10 +71,13 @@ export class ReportsService {
     const { groupBy = 'none', threshold = 30, nonResponders = 'exclude', ...filter } = options;
     this.checkRange(filter);
     const timeZone = this.config.wardTimeZone;
-    const { rows, rates } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      rows: await outcomeRows(manager, timeZone, filter),
-      rates: await responderRateRows(manager, timeZone, filter),
-    }));
+    const { rows, rates } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
+      return {
+        rows: await outcomeRows(manager, timeZone, filter),
+        rates: await responderRateRows(manager, timeZone, filter),
+      };
+    });
 
     const placed = rows.map((row) => ({ row, duration: durationOfBenefit(row, threshold, nonResponders) }));
     const onCurve = placed.filter((p): p is { row: OutcomeRow; duration: DurationOfBenefit } => !!p.duration);
@@ -118,8 +122,12 @@ export class ReportsService {
       yield analysisHeader(weeks);
       let after: { dischargedAt: Date; admissionId: string } | null = null;
       for (;;) {
-        const batch = await analysisRows(dataSource.manager, timeZone, filter, after, EXPORT_BATCH);
-        for (const row of batch) yield analysisLine(row, weeks, lineOptions);
+        const batch = await dataSource.transaction(async (manager) => {
+          await withoutJit(manager);
+          return analysisRows(manager, timeZone, filter, after, EXPORT_BATCH);
+        });
+        // One chunk per batch, not per line: thousands of tiny writes cost more than the rows.
+        if (batch.length) yield batch.map((row) => analysisLine(row, weeks, lineOptions)).join('');
         if (batch.length < EXPORT_BATCH) return;
         const last = batch[batch.length - 1];
         after = { dischargedAt: last.discharged_at, admissionId: last.admission_id };
@@ -141,6 +149,7 @@ export class ReportsService {
     const timeZone = this.config.wardTimeZone;
     const week = weekOfCell(cell);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
       const rows = (await outcomeRows(manager, timeZone, filter)).filter(
         (row) => groupBy === 'none' || group === undefined || row[groupBy] === group,
       );

@@ -16,6 +16,8 @@ import { AddTimeOrderedObservationSetIds1765000000000 } from './1765000000000-ad
 import { AddFollowUpWorklistIndexes1765100000000 } from './1765100000000-add-follow-up-worklist-indexes.js';
 // The service report's stay summaries (issue 11, ADR 9)
 import { AddStaySummaries1765210000000 } from './1765210000000-add-stay-summaries.js';
+// The analysis data set's batches in discharge order (issue 11)
+import { AddDischargedAdmissionsIndex1765220000000 } from './1765220000000-add-discharged-admissions-index.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   AddFollowUpWorklistIndexes1765100000000,
   // The service report's stay summaries (issue 11, ADR 9)
   AddStaySummaries1765210000000,
+  // The analysis data set's batches in discharge order (issue 11)
+  AddDischargedAdmissionsIndex1765220000000,
 ];
