@@ -63,11 +63,15 @@ export function stayRow(
 ): Promise<StayRow[]> {
   return manager.query(
     `WITH ${COHORT},
+     events AS (
+       -- One pass over the events, hashed, rather than two index probes per admission.
+       SELECT e.admission_id, bool_or(e.type = 'start') AS infused, bool_or(e.type = 'pause') AS paused
+       FROM infusion_events e WHERE e.type IN ('start', 'pause') GROUP BY e.admission_id
+     ),
      stays AS (
        SELECT c.*, extract(epoch FROM c.discharged_at - c.admitted_at) / 86400 AS los_days,
-              EXISTS (SELECT 1 FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'start') AS infused,
-              EXISTS (SELECT 1 FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'pause') AS paused
-       FROM cohort c
+              coalesce(e.infused, false) AS infused, coalesce(e.paused, false) AS paused
+       FROM cohort c LEFT JOIN events e ON e.admission_id = c.id
      )
      SELECT count(*)::int AS admissions,
             count(*) FILTER (WHERE status = 'discharged')::int AS discharged,
@@ -147,11 +151,9 @@ export function followUpSummaryRow(
   return manager.query(
     `WITH ${COHORT},
      discharged AS (
-       SELECT c.id, terminal.kind, terminal."on" FROM cohort c
-       LEFT JOIN LATERAL (
-         SELECT t.kind, t."on" FROM follow_up_terminal_events t
-         WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1
-       ) terminal ON true
+       -- At most one terminal event in force per admission (a partial unique index): a plain join.
+       SELECT c.id, t.kind, t."on" FROM cohort c
+       LEFT JOIN follow_up_terminal_events t ON t.admission_id = c.id AND t.entered_in_error_at IS NULL
        WHERE c.status = 'discharged'
      ),
      states AS (

@@ -11,6 +11,7 @@ import type {
 } from './dto/service-report.response.js';
 import type { ProportionResponse } from './dto/outcome-report.response.js';
 import { SEDATION_LABELS, SIDE_EFFECT_LABELS } from './outcome-labels.js';
+import { withoutJit } from './outcome-report.queries.js';
 import {
   followUpSummaryRow,
   monthRows,
@@ -43,15 +44,23 @@ export class ServiceReportService {
     checkRanges(filter);
     const timeZone = this.config.wardTimeZone;
     await this.summarizeStays(timeZone, filter);
-    const rows = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      stay: (await stayRow(manager, timeZone, filter))[0],
-      months: await monthRows(manager, timeZone, filter),
-      pauses: await pauseRows(manager, timeZone, filter),
-      sets: (
-        await staySummaryTotals(manager, timeZone, filter, await unsummarizedStays(manager, timeZone, filter))
-      )[0],
-      followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
-    }));
+    const rows = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
+      return {
+        stay: (await stayRow(manager, timeZone, filter))[0],
+        months: await monthRows(manager, timeZone, filter),
+        pauses: await pauseRows(manager, timeZone, filter),
+        sets: (
+          await staySummaryTotals(
+            manager,
+            timeZone,
+            filter,
+            await unsummarizedStays(manager, timeZone, filter),
+          )
+        )[0],
+        followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
+      };
+    });
     const { stay, sets, followUps } = rows;
     const onTime = { assessed: sets.assessed, on_time: sets.on_time };
     const pausedAdmissions = stay.paused;
@@ -152,6 +161,7 @@ export class ServiceReportService {
   private summarizeStays(timeZone: string, filter: ServiceReportFilter): Promise<void> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('stay_summaries'))`);
+      await withoutJit(manager);
       await refreshStaySummaries(manager, await staleStays(manager, timeZone, filter));
     });
   }

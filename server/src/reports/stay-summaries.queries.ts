@@ -34,7 +34,7 @@ const STAY_FIGURES = `valid_sets AS (
   WHERE NOT EXISTS (SELECT 1 FROM observation_set_corrections x WHERE x.set_id = s.id)),
 set_figures AS (
   SELECT admission_id, count(*)::int AS sets, max(${POSS_RANK})::smallint AS sedation_rank,
-         jsonb_strip_nulls(jsonb_build_object(${SIDE_EFFECTS.map((key) => `'${key}', ${GRADE_RANK(key)}`).join(', ')})) AS side_effect_grades,
+         ARRAY[${SIDE_EFFECTS.map(GRADE_RANK).join(', ')}]::smallint[] AS side_effect_grades,
          count(news2_total)::int AS complete_news2,
          count(*) FILTER (WHERE news2_total >= 5)::int AS news2_high_sets,
          count(*) FILTER (WHERE pump_rate_value IS NOT NULL)::int AS pump_checks,
@@ -184,7 +184,7 @@ export interface StaySummaryTotalsRow {
   pump_discrepancy_admissions: number;
   assessed: number;
   on_time: number;
-  /** For each side effect graded by some set: the admissions by their worst grade. */
+  /** For each side effect of SIDE_EFFECTS: the admissions by their worst grade (none graded: in none). */
   side_effects: { side_effect: string; none: number; mild: number; moderate: number; severe: number }[];
 }
 
@@ -215,18 +215,7 @@ export function staySummaryTotals(
          SELECT coalesce((ARRAY['S', '1', '2', '3', '4'])[sedation_rank + 1], 'not-recorded') AS level,
                 count(*)::int AS admissions
          FROM summaries WHERE sets > 0 GROUP BY 1
-       ) levels),
-     side_effects AS (
-       SELECT coalesce(jsonb_agg(jsonb_build_object('side_effect', key, 'none', none, 'mild', mild,
-                'moderate', moderate, 'severe', severe)), '[]') AS by_grade FROM (
-         SELECT g.key,
-                count(*) FILTER (WHERE g.value = '0')::int AS none,
-                count(*) FILTER (WHERE g.value = '1')::int AS mild,
-                count(*) FILTER (WHERE g.value = '2')::int AS moderate,
-                count(*) FILTER (WHERE g.value = '3')::int AS severe
-         FROM summaries s CROSS JOIN LATERAL jsonb_each_text(s.side_effect_grades) g
-         GROUP BY g.key
-       ) grades)
+       ) levels)
      SELECT coalesce(sum(sets), 0)::int AS sets,
             count(*) FILTER (WHERE sets > 0)::int AS admissions_with_sets,
             (SELECT by_level FROM sedation) AS highest_sedation,
@@ -239,10 +228,17 @@ export function staySummaryTotals(
             count(*) FILTER (WHERE pump_discrepancies > 0)::int AS pump_discrepancy_admissions,
             coalesce(sum(on_time_assessed), 0)::int AS assessed,
             coalesce(sum(on_time), 0)::int AS on_time,
-            (SELECT by_grade FROM side_effects) AS side_effects
+            jsonb_build_array(${SIDE_EFFECTS.map(sideEffectCounts).join(', ')}) AS side_effects
      FROM summaries`,
     [...serviceParameters(timeZone, filter), unsummarized],
   );
+}
+
+/** The admissions by their worst grade of one side effect: the `index`th of SIDE_EFFECTS in the array. */
+function sideEffectCounts(key: string, index: number): string {
+  const count = (grade: number) => `count(*) FILTER (WHERE side_effect_grades[${index + 1}] = ${grade})`;
+  return `jsonb_build_object('side_effect', '${key}', 'none', ${count(0)}, 'mild', ${count(1)},
+            'moderate', ${count(2)}, 'severe', ${count(3)})`;
 }
 
 function prefixed(alias: string): string {

@@ -6,7 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * infusion event, a rate order or its correction, a schedule) bumps the admission's `generation` in
  * the same transaction; the figures count only while `summarized_generation` equals it, so a summary
  * made from an older snapshot can never be read as current, whatever the interleaving. The bump is one
- * upsert by primary key: cheap enough for the recording of a set (issue 14).
+ * upsert by primary key: cheap enough for the recording of a set (issue 14). The worst grade of each
+ * side effect (0 none to 3 severe, NULL not graded) is an array in the order of libs/clinical's
+ * SIDE_EFFECTS: counting array elements is three times cheaper than reading jsonb keys, and a change of
+ * that list must bump every generation (ADR 9).
  */
 export class AddStaySummaries1765210000000 implements MigrationInterface {
   name = 'AddStaySummaries1765210000000';
@@ -19,7 +22,7 @@ export class AddStaySummaries1765210000000 implements MigrationInterface {
         summarized_generation bigint,
         sets integer,
         sedation_rank smallint,
-        side_effect_grades jsonb,
+        side_effect_grades smallint[],
         complete_news2 integer,
         news2_high_sets integer,
         news2_episodes integer,
