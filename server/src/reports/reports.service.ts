@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ValidationFailed } from '../common/domain-error.js';
 import { AuditTrail, type Actor } from '../audit/audit-trail.service.js';
 import { analysisHeader, analysisLine, studyId } from './outcome-analysis-export.js';
+import { AnswerCache } from './answer-cache.js';
 import { inCohortCell, inWeekCell, weekOfCell } from './drill-down.js';
 import type { OutcomeDrillDownResponse } from './dto/outcome-drill-down.js';
 import type { GroupBy } from './dto/outcome-report.query.js';
@@ -31,6 +32,7 @@ import {
   followUpStateRows,
   outcomeRows,
   responderRateRows,
+  outcomeSourcesVersion,
   scheduledWeeks,
   withoutJit,
   type OutcomeReportFilter,
@@ -61,42 +63,59 @@ export class ReportsService {
     private readonly audit: AuditTrail,
   ) {}
 
+  private readonly outcomeAnswers = new AnswerCache<OutcomeReportResponse>();
+
   /**
    * The outcome-duration report: the cohort's counts, the Kaplan-Meier curve of "still benefiting"
    * overall and per group, the log-rank test between groups and the responder rates at each scheduled
    * follow-up week. Two aggregate statements in one repeatable-read snapshot; the statistics are
-   * libs/clinical's.
+   * libs/clinical's. The answer is kept and given again while the version of its sources in the
+   * snapshot (outcomeSourcesVersion: today and the cohort's generations) is unchanged (ADR 9).
    */
   async outcomes(options: OutcomeReportOptions, now = new Date()): Promise<OutcomeReportResponse> {
     const { groupBy = 'none', threshold = 30, nonResponders = 'exclude', ...filter } = options;
     this.checkRange(filter);
     const timeZone = this.config.wardTimeZone;
-    const { rows, rates } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const question = JSON.stringify([
+      groupBy,
+      threshold,
+      nonResponders,
+      filter.dischargedFrom ?? null,
+      filter.dischargedTo ?? null,
+      filter.indication ?? null,
+      filter.ward ?? null,
+      filter.drug ?? null,
+    ]);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await withoutJit(manager);
-      return {
-        rows: await outcomeRows(manager, timeZone, filter),
-        rates: await responderRateRows(manager, timeZone, filter),
-      };
+      const version = `${localDate(now, timeZone)} ${await outcomeSourcesVersion(manager, timeZone, filter)}`;
+      return this.outcomeAnswers.get(question, version, async () => {
+        const rows = await outcomeRows(manager, timeZone, filter);
+        const rates = await responderRateRows(manager, timeZone, filter);
+        const placed = rows.map((row) => ({
+          row,
+          duration: durationOfBenefit(row, threshold, nonResponders),
+        }));
+        const onCurve = placed.filter(
+          (p): p is { row: OutcomeRow; duration: DurationOfBenefit } => !!p.duration,
+        );
+        const groups = groupBy === 'none' ? [] : this.groups(placed, groupBy);
+        const testable = groups.filter((group) => group.subjects.length > 0);
+        const test = testable.length >= 2 ? logRank(testable.map((group) => group.subjects)) : null;
+        return {
+          definitions: this.definitions(threshold, nonResponders, localDate(now, timeZone)),
+          cohort: cohortCounts(
+            rows,
+            onCurve.map((p) => p.duration),
+            threshold,
+          ),
+          overall: curve(onCurve.map((p) => p.duration)),
+          groups: groups.map(({ subjects, ...group }) => ({ ...group, ...curve(subjects) })),
+          logRank: test,
+          responderRates: rates.map((rate) => responderRate(rate, rows.length)),
+        };
+      });
     });
-
-    const placed = rows.map((row) => ({ row, duration: durationOfBenefit(row, threshold, nonResponders) }));
-    const onCurve = placed.filter((p): p is { row: OutcomeRow; duration: DurationOfBenefit } => !!p.duration);
-    const groups = groupBy === 'none' ? [] : this.groups(placed, groupBy);
-    const testable = groups.filter((group) => group.subjects.length > 0);
-    const test = testable.length >= 2 ? logRank(testable.map((group) => group.subjects)) : null;
-
-    return {
-      definitions: this.definitions(threshold, nonResponders, localDate(now, timeZone)),
-      cohort: cohortCounts(
-        rows,
-        onCurve.map((p) => p.duration),
-        threshold,
-      ),
-      overall: curve(onCurve.map((p) => p.duration)),
-      groups: groups.map(({ subjects, ...group }) => ({ ...group, ...curve(subjects) })),
-      logRank: test,
-      responderRates: rates.map((rate) => responderRate(rate, rows.length)),
-    };
   }
 
   /**

@@ -18,6 +18,8 @@ import { AddFollowUpWorklistIndexes1765100000000 } from './1765100000000-add-fol
 import { AddStaySummaries1765210000000 } from './1765210000000-add-stay-summaries.js';
 // The analysis data set's batches in discharge order (issue 11)
 import { AddDischargedAdmissionsIndex1765220000000 } from './1765220000000-add-discharged-admissions-index.js';
+// The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
+import { AddOutcomeReportGenerations1765230000000 } from './1765230000000-add-outcome-report-generations.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   AddStaySummaries1765210000000,
   // The analysis data set's batches in discharge order (issue 11)
   AddDischargedAdmissionsIndex1765220000000,
+  // The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
+  AddOutcomeReportGenerations1765230000000,
 ];
