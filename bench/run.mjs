@@ -683,6 +683,16 @@ async function benchmarkReports(postgres) {
       `reports (${build.label}): service report, ${settings.reportRequests} requests at 5 connections`,
     );
     runs.service = await load(job(servicePath, 5, settings.reportRequests), context);
+    const freshServicePaths = Array.from(
+      { length: 64 },
+      (_, day) =>
+        `${servicePath}?admittedTo=${new Date(Date.UTC(2100, 0, 1 + day)).toISOString().slice(0, 10)}`,
+    );
+    progress(`reports (${build.label}): service report, every answer made anew, at 5 connections`);
+    runs.serviceFresh = await load(
+      { ...job(servicePath, 5, settings.reportRequests), paths: freshServicePaths },
+      context,
+    );
     progress(`reports (${build.label}): the analysis data set as CSV, 3 downloads`);
     const downloads = [];
     for (let index = 0; index < 3; index += 1) {
@@ -995,6 +1005,7 @@ function printReport(all) {
             row('  the same, every answer made anew', runs.outcomesFresh),
             row('service report, sequential', runs.serviceSequential),
             row('service report, 5 connections', runs.service),
+            row('  the same, every answer made anew', runs.serviceFresh),
           ],
         ),
       );

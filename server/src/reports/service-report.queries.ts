@@ -41,6 +41,26 @@ export function serviceParameters(timeZone: string, filter: ServiceReportFilter)
   ];
 }
 
+/**
+ * The version of everything the service report reads for this cohort, in this snapshot: the ward's
+ * today (follow-ups become missed as days pass) and a digest of each cohort admission with its
+ * generation, which every write to a row the report reads about it bumps (ADR 9).
+ */
+export async function serviceSourcesVersion(
+  manager: EntityManager,
+  timeZone: string,
+  filter: ServiceReportFilter,
+): Promise<string> {
+  const [row]: { version: string }[] = await manager.query(
+    `WITH ${COHORT}
+     SELECT (now() AT TIME ZONE $1)::date || ' ' || count(*) || ' ' ||
+            md5(coalesce(string_agg(c.id || ':' || coalesce(s.generation, 0), ',' ORDER BY c.id), '')) AS version
+     FROM cohort c LEFT JOIN stay_summaries s ON s.admission_id = c.id`,
+    serviceParameters(timeZone, filter),
+  );
+  return row.version;
+}
+
 export interface StayRow {
   admissions: number;
   discharged: number;

@@ -16,16 +16,22 @@ import {
   followUpSummaryRow,
   monthRows,
   pauseRows,
+  serviceSourcesVersion,
   stayRow,
+  type FollowUpSummaryRow,
   type MonthRow,
+  type PauseRow,
   type ServiceReportFilter,
+  type StayRow,
 } from './service-report.queries.js';
 import {
   refreshStaySummaries,
   staleStays,
   staySummaryTotals,
   unsummarizedStays,
+  type StaySummaryTotalsRow,
 } from './stay-summaries.queries.js';
+import { AnswerCache } from './answer-cache.js';
 
 /**
  * The service report: how the service runs. Five aggregate statements in one repeatable-read
@@ -40,27 +46,55 @@ export class ServiceReportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly answers = new AnswerCache<ServiceReportResponse>();
+
   async report(filter: ServiceReportFilter): Promise<ServiceReportResponse> {
     checkRanges(filter);
     const timeZone = this.config.wardTimeZone;
     await this.summarizeStays(timeZone, filter);
-    const rows = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const question = JSON.stringify(
+      (
+        [
+          'admittedFrom',
+          'admittedTo',
+          'dischargedFrom',
+          'dischargedTo',
+          'indication',
+          'ward',
+          'drug',
+        ] as const
+      ).map((key) => filter[key] ?? null),
+    );
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await withoutJit(manager);
-      return {
-        stay: (await stayRow(manager, timeZone, filter))[0],
-        months: await monthRows(manager, timeZone, filter),
-        pauses: await pauseRows(manager, timeZone, filter),
-        sets: (
-          await staySummaryTotals(
-            manager,
-            timeZone,
-            filter,
-            await unsummarizedStays(manager, timeZone, filter),
-          )
-        )[0],
-        followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
-      };
+      const version = await serviceSourcesVersion(manager, timeZone, filter);
+      return this.answers.get(question, version, async () =>
+        this.answer({
+          stay: (await stayRow(manager, timeZone, filter))[0],
+          months: await monthRows(manager, timeZone, filter),
+          pauses: await pauseRows(manager, timeZone, filter),
+          sets: (
+            await staySummaryTotals(
+              manager,
+              timeZone,
+              filter,
+              await unsummarizedStays(manager, timeZone, filter),
+            )
+          )[0],
+          followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
+        }),
+      );
     });
+  }
+
+  /** The response from the rows of the report's statements. */
+  private answer(rows: {
+    stay: StayRow;
+    months: MonthRow[];
+    pauses: PauseRow[];
+    sets: StaySummaryTotalsRow;
+    followUps: FollowUpSummaryRow;
+  }): ServiceReportResponse {
     const { stay, sets, followUps } = rows;
     const onTime = { assessed: sets.assessed, on_time: sets.on_time };
     const pausedAdmissions = stay.paused;

@@ -99,8 +99,9 @@ describe('stay summaries of the service report', () => {
     };
   }
 
-  async function report(ward: string) {
-    const response = await auditor.get(`/api/reports/service?ward=${encodeURIComponent(ward)}`);
+  /** The report; `asked` a different question about the same cohort, so that no kept answer is given. */
+  async function report(ward: string, asked = '') {
+    const response = await auditor.get(`/api/reports/service?ward=${encodeURIComponent(ward)}${asked}`);
     expect(response.status).toBe(200);
     return response.body;
   }
@@ -124,9 +125,11 @@ describe('stay summaries of the service report', () => {
     expect(stored.summarized_generation).toBe(stored.generation);
     expect(stored.sets).toBe(2);
 
-    // The report adds up the stored figures, not the sets: altered in place, they are what it shows.
+    // The report adds up the stored figures, not the sets: altered in place, they are what it shows
+    // (asked anew: the same question, its sources unchanged, would be given the kept answer).
     await database.query(`UPDATE stay_summaries SET sets = 7 WHERE admission_id = $1`, [stay.id]);
-    expect((await report(stay.ward)).observationsOnTime.sets).toBe(7);
+    expect((await report(stay.ward)).observationsOnTime.sets).toBe(2);
+    expect((await report(stay.ward, '&admittedTo=2100-01-01')).observationsOnTime.sets).toBe(7);
   });
 
   it('never reads a summary made at an older generation, and makes it again', async () => {
@@ -136,7 +139,7 @@ describe('stay summaries of the service report', () => {
       `UPDATE stay_summaries SET sets = 7, summarized_generation = generation - 1 WHERE admission_id = $1`,
       [stay.id],
     );
-    expect((await report(stay.ward)).observationsOnTime.sets).toBe(2);
+    expect((await report(stay.ward, '&admittedTo=2100-01-01')).observationsOnTime.sets).toBe(2);
     const stored = await storedSummary(stay.id);
     expect(stored).toMatchObject({ sets: 2, summarized_generation: stored.generation });
   });
