@@ -8,7 +8,8 @@
 //   4. The follow-up worklist (issue 9): GET /api/follow-ups on `--years` of history with the
 //      generator's follow-ups, sequential and at 10 concurrent, beside another build with --compare-dist.
 //   5. The reports (issue 11, --only reports, bench/reports.mjs): the outcome report grouped by
-//      indication and the service report at 5 connections, and the analysis data set as CSV.
+//      indication and the service report at 5 connections, and the analysis data set as CSV, beside
+//      another build with --compare-dist (whose reports must answer the same figures).
 // Everything runs on loopback against an embedded PostgreSQL started here on a free port, with a
 // throw-away data folder; every load is bounded in time and count. Needs the server build (dist/server),
 // which `npm run bench` makes first.
@@ -56,7 +57,8 @@ const USAGE = `npm run bench [-- options]
   --client DIR           the client build the app serves (default dist/client/browser)
   --worklist-requests N  sequential worklist requests (default 300; 4 times as many at 10 connections)
   --compare-dist DIR     another server build (say, the previous commit's) measured beside this one on the
-                         worklist's or the timeline's database, alternating, so that before and after share one run
+                         worklist's or the timeline's database, alternating, so that before and after share one
+                         run; with --only reports, measured first on the reports' database, and both reports compared
   --compare-client DIR   the client build the compared server serves in the timeline's page loads (default: --client)`;
 
 const { values: options } = parseArgs({
@@ -638,56 +640,101 @@ async function benchmarkReports(postgres) {
      VALUES ($1, 'Benchmark auditor', ARRAY['auditor'], $2, false, true) ON CONFLICT DO NOTHING`,
     [AUDITOR.username, await hashPassword(AUDITOR.password)],
   );
-  const app = await startApp(database.url, 'app-reports');
-  const auditor = await signIn(`http://127.0.0.1:${app.port}`, AUDITOR);
-  const headers = { cookie: auditor.cookie };
+  const builds = [{ label: 'this build', script: mainScript }];
+  if (options['compare-dist']) {
+    const script = path.join(path.resolve(options['compare-dist']), 'server/src/main.js');
+    if (!existsSync(script)) throw new Error(`--compare-dist: no server build at ${script}`);
+    builds.unshift({ label: `compared (${options['compare-dist']})`, script });
+  }
   const outcomesPath = '/api/reports/outcomes?groupBy=indication';
   const servicePath = '/api/reports/service';
   const csvPath = '/api/exports/outcome-analysis.csv';
-  const outcomes = await (await fetch(`http://127.0.0.1:${app.port}${outcomesPath}`, { headers })).json();
-  const service = await (await fetch(`http://127.0.0.1:${app.port}${servicePath}`, { headers })).json();
-  if (!outcomes.cohort || !service.admissions) throw new Error('a report did not answer');
-  const job = (path, connections, requests) => ({
-    port: app.port,
-    method: 'GET',
-    paths: [path],
-    headers,
-    body: null,
-    idempotencyPrefix: null,
-    connections,
-    warmupRequests: 10,
-    seconds: 120,
-    maxRequests: requests,
-    expectStatus: 200,
-  });
-  const context = { serverPid: app.pid, database: database.client };
-  const runs = {};
-  progress(`reports: outcome report by indication, ${settings.reportRequests} requests at 5 connections`);
-  runs.outcomes = await load(job(outcomesPath, 5, settings.reportRequests), context);
-  const sequential = Math.max(10, Math.round(settings.reportRequests / 4));
-  progress(`reports: service report, ${sequential} sequential requests`);
-  runs.serviceSequential = await load(job(servicePath, 1, sequential), context);
-  progress(`reports: service report, ${settings.reportRequests} requests at 5 connections`);
-  runs.service = await load(job(servicePath, 5, settings.reportRequests), context);
-  progress('reports: the analysis data set as CSV, 3 downloads');
-  const downloads = [];
-  for (let index = 0; index < 3; index += 1) {
-    downloads.push(
-      await downloadCsv({ port: app.port, path: csvPath, cookie: auditor.cookie, serverPid: app.pid }),
-    );
-  }
-  await app.stop();
-  return {
-    cohort: {
+  const measured = [];
+  const bodies = [];
+  let cohort = null;
+  for (const build of builds) {
+    const app = await startApp(database.url, `app-reports-${measured.length}`, build.script);
+    const auditor = await signIn(`http://127.0.0.1:${app.port}`, AUDITOR);
+    const headers = { cookie: auditor.cookie };
+    const outcomes = await (await fetch(`http://127.0.0.1:${app.port}${outcomesPath}`, { headers })).json();
+    const service = await (await fetch(`http://127.0.0.1:${app.port}${servicePath}`, { headers })).json();
+    if (!outcomes.cohort || !service.admissions) throw new Error(`a report of ${build.label} did not answer`);
+    bodies.push({ outcomes: JSON.stringify(outcomes), service: JSON.stringify(service) });
+    cohort = {
       discharged: outcomes.cohort.discharged,
       onCurve: outcomes.cohort.onCurve,
       groups: outcomes.groups.length,
       admissions: service.admissions.total,
       sets: service.observationsOnTime.sets,
       followUps: service.followUps.scheduled,
-    },
-    runs,
-    downloads,
+    };
+    const job = (path, connections, requests) => ({
+      port: app.port,
+      method: 'GET',
+      paths: [path],
+      headers,
+      body: null,
+      idempotencyPrefix: null,
+      connections,
+      warmupRequests: 10,
+      seconds: 120,
+      maxRequests: requests,
+      expectStatus: 200,
+    });
+    const context = { serverPid: app.pid, database: database.client };
+    const runs = {};
+    const loadAverage = [os.loadavg()[0]];
+    progress(
+      `reports (${build.label}): outcome report by indication, ${settings.reportRequests} requests at 5 connections`,
+    );
+    runs.outcomes = await load(job(outcomesPath, 5, settings.reportRequests), context);
+    // The same report asked 64 ways that select the same cohort (discharged up to a day far ahead), in
+    // turn: more questions than the answers kept (ADR 9), so that every answer is made anew.
+    const freshPaths = Array.from(
+      { length: 64 },
+      (_, day) =>
+        `${outcomesPath}&dischargedTo=${new Date(Date.UTC(2100, 0, 1 + day)).toISOString().slice(0, 10)}`,
+    );
+    progress(`reports (${build.label}): outcome report, every answer made anew, at 5 connections`);
+    runs.outcomesFresh = await load(
+      { ...job(outcomesPath, 5, settings.reportRequests), paths: freshPaths },
+      context,
+    );
+    const sequential = Math.max(10, Math.round(settings.reportRequests / 4));
+    progress(`reports (${build.label}): service report, ${sequential} sequential requests`);
+    runs.serviceSequential = await load(job(servicePath, 1, sequential), context);
+    progress(
+      `reports (${build.label}): service report, ${settings.reportRequests} requests at 5 connections`,
+    );
+    runs.service = await load(job(servicePath, 5, settings.reportRequests), context);
+    const freshServicePaths = Array.from(
+      { length: 64 },
+      (_, day) =>
+        `${servicePath}?admittedTo=${new Date(Date.UTC(2100, 0, 1 + day)).toISOString().slice(0, 10)}`,
+    );
+    progress(`reports (${build.label}): service report, every answer made anew, at 5 connections`);
+    runs.serviceFresh = await load(
+      { ...job(servicePath, 5, settings.reportRequests), paths: freshServicePaths },
+      context,
+    );
+    progress(`reports (${build.label}): the analysis data set as CSV, 3 downloads`);
+    const downloads = [];
+    for (let index = 0; index < 3; index += 1) {
+      downloads.push(
+        await downloadCsv({ port: app.port, path: csvPath, cookie: auditor.cookie, serverPid: app.pid }),
+      );
+    }
+    loadAverage.push(os.loadavg()[0]);
+    await app.stop();
+    measured.push({ label: build.label, runs, downloads, loadAverage });
+  }
+  // Before and after must report the same figures: only the dates of today may differ, and they do
+  // not within one run.
+  const same = (key) => bodies.every((body) => body[key] === bodies[0][key]);
+  return {
+    cohort,
+    builds: measured,
+    identical: builds.length > 1 ? { outcomes: same('outcomes'), service: same('service') } : null,
   };
 }
 
@@ -943,7 +990,7 @@ function printReport(all) {
     }
   }
   if (all.reports) {
-    const { cohort, runs, downloads } = all.reports;
+    const { cohort, builds, identical } = all.reports;
     out.push('');
     out.push(
       `Reports, ${settings.years} years of history: ${cohort.admissions.toLocaleString('en')} admissions, ` +
@@ -962,38 +1009,52 @@ function printReport(all) {
       ms(run.serverCpuMsPerRequest),
       ms(run.postgresCpuMsPerRequest),
     ];
-    out.push(
-      table(
-        [
-          '',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'failed',
-          'server CPU ms/req',
-          'PG CPU ms/req',
-        ],
-        [
-          row('outcomes by indication, 5 connections', runs.outcomes),
-          row('service report, sequential', runs.serviceSequential),
-          row('service report, 5 connections', runs.service),
-        ],
-      ),
-    );
     const verdict = (value, target) =>
       `${ms(value)} ms (target < ${target} ms: ${value < target ? 'met' : 'NOT met'})`;
-    out.push(
-      `Outcome report p99 at 5 connections ${verdict(runs.outcomes.latency.p99, 150)}; service report p99 ` +
-        `${verdict(Math.max(runs.service.latency.p99, runs.serviceSequential.latency.p99), 300)} at worst.`,
-    );
-    for (const [index, d] of downloads.entries()) {
+    for (const { label, runs, downloads, loadAverage } of builds) {
+      out.push('');
       out.push(
-        `Analysis CSV #${index + 1}: ${d.rows.toLocaleString('en')} rows, ${(d.bytes / 2 ** 20).toFixed(1)} MB in ` +
-          `${ms(d.ms)} ms (first byte ${ms(d.firstByteMs)} ms; target < 2000 ms: ${d.ms < 2000 ? 'met' : 'NOT met'}), ` +
-          `server RSS ${d.rssBeforeMb?.toFixed(0)} MB before, peak growth ${d.rssPeakGrowthMb?.toFixed(1)} MB ` +
-          `(target < 50 MB: ${d.rssPeakGrowthMb !== null && d.rssPeakGrowthMb < 50 ? 'met' : 'NOT met'}).`,
+        `${label}: 1-minute load average ${loadAverage.map((l) => l.toFixed(2)).join(' before, ')} after`,
+      );
+      out.push(
+        table(
+          [
+            '',
+            'requests',
+            'req/s',
+            'p50 ms',
+            'p99 ms',
+            'max ms',
+            'failed',
+            'server CPU ms/req',
+            'PG CPU ms/req',
+          ],
+          [
+            row('outcomes by indication, 5 connections', runs.outcomes),
+            row('  the same, every answer made anew', runs.outcomesFresh),
+            row('service report, sequential', runs.serviceSequential),
+            row('service report, 5 connections', runs.service),
+            row('  the same, every answer made anew', runs.serviceFresh),
+          ],
+        ),
+      );
+      out.push(
+        `Outcome report p99 at 5 connections ${verdict(runs.outcomes.latency.p99, 150)}; service report p99 ` +
+          `${verdict(Math.max(runs.service.latency.p99, runs.serviceSequential.latency.p99), 300)} at worst.`,
+      );
+      for (const [index, d] of downloads.entries()) {
+        out.push(
+          `Analysis CSV #${index + 1}: ${d.rows.toLocaleString('en')} rows, ${(d.bytes / 2 ** 20).toFixed(1)} MB in ` +
+            `${ms(d.ms)} ms (first byte ${ms(d.firstByteMs)} ms; target < 2000 ms: ${d.ms < 2000 ? 'met' : 'NOT met'}), ` +
+            `server RSS ${d.rssBeforeMb?.toFixed(0)} MB before, peak growth ${d.rssPeakGrowthMb?.toFixed(1)} MB ` +
+            `(target < 50 MB: ${d.rssPeakGrowthMb !== null && d.rssPeakGrowthMb < 50 ? 'met' : 'NOT met'}).`,
+        );
+      }
+    }
+    if (identical) {
+      out.push(
+        `Both builds answered the same figures: outcome report ${identical.outcomes ? 'identical' : 'DIFFERENT'}, ` +
+          `service report ${identical.service ? 'identical' : 'DIFFERENT'}.`,
       );
     }
   }

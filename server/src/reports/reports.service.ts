@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ValidationFailed } from '../common/domain-error.js';
 import { AuditTrail, type Actor } from '../audit/audit-trail.service.js';
 import { analysisHeader, analysisLine, studyId } from './outcome-analysis-export.js';
+import { AnswerCache } from './answer-cache.js';
 import { inCohortCell, inWeekCell, weekOfCell } from './drill-down.js';
 import type { OutcomeDrillDownResponse } from './dto/outcome-drill-down.js';
 import type { GroupBy } from './dto/outcome-report.query.js';
@@ -31,7 +32,9 @@ import {
   followUpStateRows,
   outcomeRows,
   responderRateRows,
+  outcomeSourcesVersion,
   scheduledWeeks,
+  withoutJit,
   type OutcomeReportFilter,
   type OutcomeRow,
   type ResponderRateRow,
@@ -60,39 +63,59 @@ export class ReportsService {
     private readonly audit: AuditTrail,
   ) {}
 
+  private readonly outcomeAnswers = new AnswerCache<OutcomeReportResponse>();
+
   /**
    * The outcome-duration report: the cohort's counts, the Kaplan-Meier curve of "still benefiting"
    * overall and per group, the log-rank test between groups and the responder rates at each scheduled
    * follow-up week. Two aggregate statements in one repeatable-read snapshot; the statistics are
-   * libs/clinical's.
+   * libs/clinical's. The answer is kept and given again while the version of its sources in the
+   * snapshot (outcomeSourcesVersion: today and the cohort's generations) is unchanged (ADR 9).
    */
   async outcomes(options: OutcomeReportOptions, now = new Date()): Promise<OutcomeReportResponse> {
     const { groupBy = 'none', threshold = 30, nonResponders = 'exclude', ...filter } = options;
     this.checkRange(filter);
     const timeZone = this.config.wardTimeZone;
-    const { rows, rates } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      rows: await outcomeRows(manager, timeZone, filter),
-      rates: await responderRateRows(manager, timeZone, filter),
-    }));
-
-    const placed = rows.map((row) => ({ row, duration: durationOfBenefit(row, threshold, nonResponders) }));
-    const onCurve = placed.filter((p): p is { row: OutcomeRow; duration: DurationOfBenefit } => !!p.duration);
-    const groups = groupBy === 'none' ? [] : this.groups(placed, groupBy);
-    const testable = groups.filter((group) => group.subjects.length > 0);
-    const test = testable.length >= 2 ? logRank(testable.map((group) => group.subjects)) : null;
-
-    return {
-      definitions: this.definitions(threshold, nonResponders, localDate(now, timeZone)),
-      cohort: cohortCounts(
-        rows,
-        onCurve.map((p) => p.duration),
-        threshold,
-      ),
-      overall: curve(onCurve.map((p) => p.duration)),
-      groups: groups.map(({ subjects, ...group }) => ({ ...group, ...curve(subjects) })),
-      logRank: test,
-      responderRates: rates.map((rate) => responderRate(rate, rows.length)),
-    };
+    const question = JSON.stringify([
+      groupBy,
+      threshold,
+      nonResponders,
+      filter.dischargedFrom ?? null,
+      filter.dischargedTo ?? null,
+      filter.indication ?? null,
+      filter.ward ?? null,
+      filter.drug ?? null,
+    ]);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
+      const version = `${localDate(now, timeZone)} ${await outcomeSourcesVersion(manager, timeZone, filter)}`;
+      return this.outcomeAnswers.get(question, version, async () => {
+        const rows = await outcomeRows(manager, timeZone, filter);
+        const rates = await responderRateRows(manager, timeZone, filter);
+        const placed = rows.map((row) => ({
+          row,
+          duration: durationOfBenefit(row, threshold, nonResponders),
+        }));
+        const onCurve = placed.filter(
+          (p): p is { row: OutcomeRow; duration: DurationOfBenefit } => !!p.duration,
+        );
+        const groups = groupBy === 'none' ? [] : this.groups(placed, groupBy);
+        const testable = groups.filter((group) => group.subjects.length > 0);
+        const test = testable.length >= 2 ? logRank(testable.map((group) => group.subjects)) : null;
+        return {
+          definitions: this.definitions(threshold, nonResponders, localDate(now, timeZone)),
+          cohort: cohortCounts(
+            rows,
+            onCurve.map((p) => p.duration),
+            threshold,
+          ),
+          overall: curve(onCurve.map((p) => p.duration)),
+          groups: groups.map(({ subjects, ...group }) => ({ ...group, ...curve(subjects) })),
+          logRank: test,
+          responderRates: rates.map((rate) => responderRate(rate, rows.length)),
+        };
+      });
+    });
   }
 
   /**
@@ -118,8 +141,12 @@ export class ReportsService {
       yield analysisHeader(weeks);
       let after: { dischargedAt: Date; admissionId: string } | null = null;
       for (;;) {
-        const batch = await analysisRows(dataSource.manager, timeZone, filter, after, EXPORT_BATCH);
-        for (const row of batch) yield analysisLine(row, weeks, lineOptions);
+        const batch = await dataSource.transaction(async (manager) => {
+          await withoutJit(manager);
+          return analysisRows(manager, timeZone, filter, after, EXPORT_BATCH);
+        });
+        // One chunk per batch, not per line: thousands of tiny writes cost more than the rows.
+        if (batch.length) yield batch.map((row) => analysisLine(row, weeks, lineOptions)).join('');
         if (batch.length < EXPORT_BATCH) return;
         const last = batch[batch.length - 1];
         after = { dischargedAt: last.discharged_at, admissionId: last.admission_id };
@@ -141,6 +168,7 @@ export class ReportsService {
     const timeZone = this.config.wardTimeZone;
     const week = weekOfCell(cell);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
       const rows = (await outcomeRows(manager, timeZone, filter)).filter(
         (row) => groupBy === 'none' || group === undefined || row[groupBy] === group,
       );

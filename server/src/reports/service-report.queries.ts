@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { SIDE_EFFECTS } from '@infusion-tracker/clinical';
 import type { Drug, Indication } from '../admissions/admission-status.js';
 import { FOLLOW_UP_CANCELLATION_JOINS, FOLLOW_UP_STATE, NOT_REOPENED } from './outcome-report.queries.js';
 
@@ -16,7 +15,7 @@ export interface ServiceReportFilter {
 // Every statement of the service report starts from the same cohort: admissions that were admitted
 // (not planned or cancelled), by the ward's calendar ($1 its time zone). A discharge period keeps
 // only discharged admissions.
-const COHORT = `cohort AS (
+export const COHORT = `cohort AS (
   SELECT a.id, a.admitted_at, a.discharged_at, a.status
   FROM admissions a
   WHERE a.status NOT IN ('planned', 'cancelled')
@@ -28,15 +27,8 @@ const COHORT = `cohort AS (
     AND ($7::text IS NULL OR a.ward = $7)
     AND ($8::text IS NULL OR a.drug = $8))`;
 
-// Observation sets of the cohort that were not marked entered in error.
-// Only the columns the report reads: the CTE is materialized where a statement reads it twice.
-const VALID_SETS = `valid_sets AS (
-  SELECT s.id, s.admission_id, s.taken_at, s.news2_total, s.news2_response, s.sedation, s.flags,
-         s.pump_rate_value, s.side_effects
-  FROM cohort c JOIN observation_sets s ON s.admission_id = c.id
-  WHERE NOT EXISTS (SELECT 1 FROM observation_set_corrections x WHERE x.set_id = s.id))`;
-
-function parameters(timeZone: string, filter: ServiceReportFilter): unknown[] {
+/** The parameters of COHORT: $1 the ward's time zone, then the filter. */
+export function serviceParameters(timeZone: string, filter: ServiceReportFilter): unknown[] {
   return [
     timeZone,
     filter.admittedFrom ?? null,
@@ -47,6 +39,26 @@ function parameters(timeZone: string, filter: ServiceReportFilter): unknown[] {
     filter.ward ?? null,
     filter.drug ?? null,
   ];
+}
+
+/**
+ * The version of everything the service report reads for this cohort, in this snapshot: the ward's
+ * today (follow-ups become missed as days pass) and a digest of each cohort admission with its
+ * generation, which every write to a row the report reads about it bumps (ADR 9).
+ */
+export async function serviceSourcesVersion(
+  manager: EntityManager,
+  timeZone: string,
+  filter: ServiceReportFilter,
+): Promise<string> {
+  const [row]: { version: string }[] = await manager.query(
+    `WITH ${COHORT}
+     SELECT (now() AT TIME ZONE $1)::date || ' ' || count(*) || ' ' ||
+            md5(coalesce(string_agg(c.id || ':' || coalesce(s.generation, 0), ',' ORDER BY c.id), '')) AS version
+     FROM cohort c LEFT JOIN stay_summaries s ON s.admission_id = c.id`,
+    serviceParameters(timeZone, filter),
+  );
+  return row.version;
 }
 
 export interface StayRow {
@@ -71,11 +83,15 @@ export function stayRow(
 ): Promise<StayRow[]> {
   return manager.query(
     `WITH ${COHORT},
+     events AS (
+       -- One pass over the events, hashed, rather than two index probes per admission.
+       SELECT e.admission_id, bool_or(e.type = 'start') AS infused, bool_or(e.type = 'pause') AS paused
+       FROM infusion_events e WHERE e.type IN ('start', 'pause') GROUP BY e.admission_id
+     ),
      stays AS (
        SELECT c.*, extract(epoch FROM c.discharged_at - c.admitted_at) / 86400 AS los_days,
-              EXISTS (SELECT 1 FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'start') AS infused,
-              EXISTS (SELECT 1 FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'pause') AS paused
-       FROM cohort c
+              coalesce(e.infused, false) AS infused, coalesce(e.paused, false) AS paused
+       FROM cohort c LEFT JOIN events e ON e.admission_id = c.id
      )
      SELECT count(*)::int AS admissions,
             count(*) FILTER (WHERE status = 'discharged')::int AS discharged,
@@ -87,7 +103,7 @@ export function stayRow(
             min(los_days) FILTER (WHERE status = 'discharged')::float8 AS los_min,
             max(los_days) FILTER (WHERE status = 'discharged')::float8 AS los_max
      FROM stays`,
-    parameters(timeZone, filter),
+    serviceParameters(timeZone, filter),
   );
 }
 
@@ -106,7 +122,7 @@ export function monthRows(
     `WITH ${COHORT}
      SELECT to_char(c.admitted_at AT TIME ZONE $1, 'YYYY-MM') AS month, count(*)::int AS admissions
      FROM cohort c GROUP BY 1 ORDER BY 1`,
-    parameters(timeZone, filter),
+    serviceParameters(timeZone, filter),
   );
 }
 
@@ -128,185 +144,7 @@ export function pauseRows(
      FROM cohort c JOIN infusion_events e ON e.admission_id = c.id AND e.type = 'pause'
      GROUP BY lower(btrim(coalesce(e.reason, '')))
      ORDER BY pauses DESC, reason`,
-    parameters(timeZone, filter),
-  );
-}
-
-export interface SideEffectRow {
-  side_effect: string;
-  none: number;
-  mild: number;
-  moderate: number;
-  severe: number;
-}
-
-/**
- * For each side effect, the admissions by the worst grade recorded in any set. A set whose side
- * effects were not assessed (NULL, not an object) or that leaves one out contributes nothing for it:
- * the admission counts as not assessed for that side effect unless another set graded it.
- */
-export function sideEffectRows(
-  manager: EntityManager,
-  timeZone: string,
-  filter: ServiceReportFilter,
-): Promise<SideEffectRow[]> {
-  // One pass over the sets with a CASE per side effect (no row per set and side effect), then one row
-  // per admission and side effect to count.
-  const grade = (key: string) =>
-    `max(CASE s.side_effects ->> '${key}' WHEN 'none' THEN 0 WHEN 'mild' THEN 1 WHEN 'moderate' THEN 2 WHEN 'severe' THEN 3 END) AS "${key}"`;
-  return manager.query(
-    `WITH ${COHORT}, ${VALID_SETS},
-     per_admission AS (
-       SELECT ${SIDE_EFFECTS.map(grade).join(',\n              ')}
-       FROM valid_sets s -- ->> of a set not assessed (NULL, or not an object) is NULL: no grade
-       GROUP BY s.admission_id
-     ),
-     worst AS (
-       SELECT g.key, g.grade FROM per_admission p
-       CROSS JOIN LATERAL (VALUES ${SIDE_EFFECTS.map((key) => `('${key}', p."${key}")`).join(', ')}) AS g (key, grade)
-     )
-     SELECT key AS side_effect,
-            count(*) FILTER (WHERE grade = 0)::int AS none,
-            count(*) FILTER (WHERE grade = 1)::int AS mild,
-            count(*) FILTER (WHERE grade = 2)::int AS moderate,
-            count(*) FILTER (WHERE grade = 3)::int AS severe
-     FROM worst GROUP BY key`,
-    parameters(timeZone, filter),
-  );
-}
-
-export interface SetSummaryRow {
-  sets: number;
-  admissions_with_sets: number;
-  /** Admissions by their highest POSS level (S < 1 < 2 < 3 < 4); null: no sedation recorded. */
-  highest_sedation: Record<string, number>;
-  complete_news2: number;
-  news2_high_sets: number;
-  news2_episodes: number;
-  news2_episode_admissions: number;
-  pump_checks: number;
-  pump_discrepancies: number;
-  pump_discrepancy_admissions: number;
-}
-
-const POSS_RANK = `CASE sedation WHEN 'S' THEN 0 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN '3' THEN 3 WHEN '4' THEN 4 END`;
-
-/**
- * The observation sets in one pass: highest sedation per admission, NEWS2 of 5 or more (an episode
- * starts at a complete set scoring 5+ whose previous complete set scored less, or that has none),
- * pump checks and their discrepancies (the set's stored flag).
- */
-export function setSummaryRow(
-  manager: EntityManager,
-  timeZone: string,
-  filter: ServiceReportFilter,
-): Promise<SetSummaryRow[]> {
-  return manager.query(
-    `WITH ${COHORT}, ${VALID_SETS},
-     per_admission AS (
-       SELECT admission_id, max(${POSS_RANK}) AS sedation_rank,
-              count(*) FILTER (WHERE 'pump-discrepancy' = ANY (flags)) AS discrepancies
-       FROM valid_sets GROUP BY admission_id
-     ),
-     scored AS (
-       SELECT admission_id, news2_total >= 5 AS high,
-              lag(news2_total >= 5) OVER (PARTITION BY admission_id ORDER BY taken_at, id) AS previous_high
-       FROM valid_sets WHERE news2_total IS NOT NULL
-     ),
-     sedation AS (
-       SELECT coalesce(jsonb_object_agg(level, admissions), '{}') AS by_level FROM (
-         SELECT coalesce((ARRAY['S', '1', '2', '3', '4'])[sedation_rank + 1], 'not-recorded') AS level,
-                count(*)::int AS admissions
-         FROM per_admission GROUP BY 1
-       ) levels
-     )
-     SELECT (SELECT count(*) FROM valid_sets)::int AS sets,
-            (SELECT count(*) FROM per_admission)::int AS admissions_with_sets,
-            (SELECT by_level FROM sedation) AS highest_sedation,
-            (SELECT count(*) FROM scored)::int AS complete_news2,
-            (SELECT count(*) FILTER (WHERE high) FROM scored)::int AS news2_high_sets,
-            (SELECT count(*) FILTER (WHERE high AND previous_high IS DISTINCT FROM true) FROM scored)::int AS news2_episodes,
-            (SELECT count(DISTINCT admission_id) FILTER (WHERE high) FROM scored)::int AS news2_episode_admissions,
-            (SELECT count(*) FROM valid_sets WHERE pump_rate_value IS NOT NULL)::int AS pump_checks,
-            (SELECT coalesce(sum(discrepancies), 0) FROM per_admission)::int AS pump_discrepancies,
-            (SELECT count(*) FILTER (WHERE discrepancies > 0) FROM per_admission)::int AS pump_discrepancy_admissions`,
-    parameters(timeZone, filter),
-  );
-}
-
-export interface OnTimeRow {
-  assessed: number;
-  on_time: number;
-}
-
-/**
- * Whether each set was taken by the time the ward board showed it due (libs/clinical
- * nextObservationDue, restated in SQL): after a start, resume or rate change, its time plus the
- * intensified interval; otherwise the previous set's time plus the routine interval (the intensified
- * one inside the window after a change), shortened by the previous set's NEWS2 response (0: 12 h,
- * low: 4 h, low-medium and medium: 1 h, high: 15 min) and by POSS 3-4 (15 min). The schedule is the
- * one in force when the set was taken (default 240/30/120). The first set of a stay counts only when
- * a start came before it (before that, nothing was due).
- */
-export function onTimeRow(
-  manager: EntityManager,
-  timeZone: string,
-  filter: ServiceReportFilter,
-): Promise<OnTimeRow[]> {
-  return manager.query(
-    `WITH ${COHORT}, ${VALID_SETS},
-     marks AS (
-       SELECT admission_id, taken_at AS at, 2 AS rank, news2_total, news2_response, sedation FROM valid_sets
-       UNION ALL
-       SELECT e.admission_id, e.occurred_at, 1, NULL, NULL, NULL
-       FROM cohort c JOIN infusion_events e ON e.admission_id = c.id AND e.type IN ('start', 'resume')
-       UNION ALL
-       SELECT o.admission_id, o.effective_from, 1, NULL, NULL, NULL
-       FROM cohort c JOIN infusion_orders o ON o.admission_id = c.id
-       WHERE NOT EXISTS (SELECT 1 FROM infusion_order_corrections x WHERE x.order_id = o.id)
-         AND EXISTS (SELECT 1 FROM infusion_events e WHERE e.admission_id = c.id AND e.type = 'start' AND e.occurred_at < o.effective_from)
-       UNION ALL
-       SELECT sch.admission_id, sch.set_at, 0, NULL, NULL, NULL
-       FROM cohort c JOIN observation_schedules sch ON sch.admission_id = c.id
-     ),
-     carried AS (
-       SELECT m.*,
-              max(at) FILTER (WHERE rank = 1) OVER running AS change_at,
-              max(at) FILTER (WHERE rank = 0) OVER running AS schedule_at
-       FROM marks m
-       WINDOW running AS (PARTITION BY admission_id ORDER BY at, rank ROWS UNBOUNDED PRECEDING)
-     ),
-     sets AS (
-       SELECT c.admission_id, c.at, c.change_at, c.schedule_at,
-              lag(c.at) OVER previous AS previous_at,
-              lag(c.news2_total) OVER previous AS previous_total,
-              lag(c.news2_response) OVER previous AS previous_response,
-              lag(c.sedation) OVER previous AS previous_sedation
-       FROM carried c WHERE c.rank = 2
-       WINDOW previous AS (PARTITION BY c.admission_id ORDER BY c.at)
-     ),
-     due AS (
-       SELECT s.at,
-              CASE
-                WHEN s.change_at IS NOT NULL AND (s.previous_at IS NULL OR s.change_at > s.previous_at)
-                  THEN s.change_at + make_interval(mins => coalesce(sch.intensified_minutes, 30))
-                WHEN s.previous_at IS NULL THEN NULL
-                ELSE s.previous_at + make_interval(mins => least(
-                  CASE WHEN s.change_at IS NOT NULL
-                        AND extract(epoch FROM s.previous_at - s.change_at) / 60 + coalesce(sch.intensified_minutes, 30)
-                            <= coalesce(sch.intensified_for_minutes, 120)
-                       THEN coalesce(sch.intensified_minutes, 30) ELSE coalesce(sch.routine_minutes, 240) END,
-                  CASE WHEN s.previous_total = 0 THEN 720
-                       WHEN s.previous_response = 'low' THEN 240
-                       WHEN s.previous_response IN ('low-medium', 'medium') THEN 60
-                       WHEN s.previous_response = 'high' THEN 15 END,
-                  CASE WHEN s.previous_sedation IN ('3', '4') THEN 15 END))
-              END AS due_at
-       FROM sets s
-       LEFT JOIN observation_schedules sch ON sch.admission_id = s.admission_id AND sch.set_at = s.schedule_at
-     )
-     SELECT count(due_at)::int AS assessed, count(*) FILTER (WHERE at <= due_at)::int AS on_time FROM due`,
-    parameters(timeZone, filter),
+    serviceParameters(timeZone, filter),
   );
 }
 
@@ -333,11 +171,9 @@ export function followUpSummaryRow(
   return manager.query(
     `WITH ${COHORT},
      discharged AS (
-       SELECT c.id, terminal.kind, terminal."on" FROM cohort c
-       LEFT JOIN LATERAL (
-         SELECT t.kind, t."on" FROM follow_up_terminal_events t
-         WHERE t.admission_id = c.id AND t.entered_in_error_at IS NULL LIMIT 1
-       ) terminal ON true
+       -- At most one terminal event in force per admission (a partial unique index): a plain join.
+       SELECT c.id, t.kind, t."on" FROM cohort c
+       LEFT JOIN follow_up_terminal_events t ON t.admission_id = c.id AND t.entered_in_error_at IS NULL
        WHERE c.status = 'discharged'
      ),
      states AS (
@@ -359,6 +195,6 @@ export function followUpSummaryRow(
             (SELECT count(*) FROM discharged WHERE kind = 'withdrew')::int AS terminal_withdrew,
             (SELECT count(*) FROM discharged WHERE kind = 'readmitted')::int AS terminal_readmitted
      FROM states`,
-    parameters(timeZone, filter),
+    serviceParameters(timeZone, filter),
   );
 }

@@ -11,21 +11,33 @@ import type {
 } from './dto/service-report.response.js';
 import type { ProportionResponse } from './dto/outcome-report.response.js';
 import { SEDATION_LABELS, SIDE_EFFECT_LABELS } from './outcome-labels.js';
+import { withoutJit } from './outcome-report.queries.js';
 import {
   followUpSummaryRow,
   monthRows,
-  onTimeRow,
   pauseRows,
-  setSummaryRow,
-  sideEffectRows,
+  serviceSourcesVersion,
   stayRow,
+  type FollowUpSummaryRow,
   type MonthRow,
+  type PauseRow,
   type ServiceReportFilter,
+  type StayRow,
 } from './service-report.queries.js';
+import {
+  refreshStaySummaries,
+  staleStays,
+  staySummaryTotals,
+  unsummarizedStays,
+  type StaySummaryTotalsRow,
+} from './stay-summaries.queries.js';
+import { AnswerCache } from './answer-cache.js';
 
 /**
- * The service report: how the service runs. Seven aggregate statements in one repeatable-read
- * snapshot; nothing is loaded row by row. Proportions carry Wilson 95 % intervals (libs/clinical).
+ * The service report: how the service runs. Five aggregate statements in one repeatable-read
+ * snapshot; nothing is loaded row by row. The observation sets are added up from each stay's summary
+ * (ADR 9), made beforehand for the discharged stays that have none current. Proportions carry Wilson
+ * 95 % intervals (libs/clinical).
  */
 @Injectable()
 export class ServiceReportService {
@@ -34,19 +46,57 @@ export class ServiceReportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly answers = new AnswerCache<ServiceReportResponse>();
+
   async report(filter: ServiceReportFilter): Promise<ServiceReportResponse> {
     checkRanges(filter);
     const timeZone = this.config.wardTimeZone;
-    const rows = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      stay: (await stayRow(manager, timeZone, filter))[0],
-      months: await monthRows(manager, timeZone, filter),
-      pauses: await pauseRows(manager, timeZone, filter),
-      sideEffects: await sideEffectRows(manager, timeZone, filter),
-      sets: (await setSummaryRow(manager, timeZone, filter))[0],
-      onTime: (await onTimeRow(manager, timeZone, filter))[0],
-      followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
-    }));
-    const { stay, sets, onTime, followUps } = rows;
+    await this.summarizeStays(timeZone, filter);
+    const question = JSON.stringify(
+      (
+        [
+          'admittedFrom',
+          'admittedTo',
+          'dischargedFrom',
+          'dischargedTo',
+          'indication',
+          'ward',
+          'drug',
+        ] as const
+      ).map((key) => filter[key] ?? null),
+    );
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await withoutJit(manager);
+      const version = await serviceSourcesVersion(manager, timeZone, filter);
+      return this.answers.get(question, version, async () =>
+        this.answer({
+          stay: (await stayRow(manager, timeZone, filter))[0],
+          months: await monthRows(manager, timeZone, filter),
+          pauses: await pauseRows(manager, timeZone, filter),
+          sets: (
+            await staySummaryTotals(
+              manager,
+              timeZone,
+              filter,
+              await unsummarizedStays(manager, timeZone, filter),
+            )
+          )[0],
+          followUps: (await followUpSummaryRow(manager, timeZone, filter))[0],
+        }),
+      );
+    });
+  }
+
+  /** The response from the rows of the report's statements. */
+  private answer(rows: {
+    stay: StayRow;
+    months: MonthRow[];
+    pauses: PauseRow[];
+    sets: StaySummaryTotalsRow;
+    followUps: FollowUpSummaryRow;
+  }): ServiceReportResponse {
+    const { stay, sets, followUps } = rows;
+    const onTime = { assessed: sets.assessed, on_time: sets.on_time };
     const pausedAdmissions = stay.paused;
     const pauses = rows.pauses.reduce((sum, row) => sum + row.pauses, 0);
     const discrepancies = sets.pump_discrepancies;
@@ -71,7 +121,7 @@ export class ServiceReportService {
         reasons: rows.pauses,
       },
       sideEffects: SIDE_EFFECTS.map((sideEffect) => {
-        const row = rows.sideEffects.find((r) => r.side_effect === sideEffect);
+        const row = sets.side_effects.find((r) => r.side_effect === sideEffect);
         const grades = {
           none: row?.none ?? 0,
           mild: row?.mild ?? 0,
@@ -134,6 +184,20 @@ export class ServiceReportService {
         lossRate: proportion(followUps.terminal_lost, followUps.discharged),
       },
     };
+  }
+
+  /**
+   * Makes the missing or outdated summaries of the cohort's discharged stays (ADR 9), apart from the
+   * report's snapshot: read committed, so that a concurrent refresher's rows are waited for rather
+   * than failing the report; one refresher at a time (a transaction-scoped advisory lock), so that
+   * concurrent first reports do not all make the same summaries.
+   */
+  private summarizeStays(timeZone: string, filter: ServiceReportFilter): Promise<void> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('stay_summaries'))`);
+      await withoutJit(manager);
+      await refreshStaySummaries(manager, await staleStays(manager, timeZone, filter));
+    });
   }
 
   private definitions(): ServiceDefinitionsResponse {

@@ -14,6 +14,12 @@ import { AddFollowUpReopening1764950000000 } from './1764950000000-add-follow-up
 import { AddTimeOrderedObservationSetIds1765000000000 } from './1765000000000-add-time-ordered-observation-set-ids.js';
 // The follow-up worklist's indexes, with statistics (issue 9)
 import { AddFollowUpWorklistIndexes1765100000000 } from './1765100000000-add-follow-up-worklist-indexes.js';
+// The service report's stay summaries (issue 11, ADR 9)
+import { AddStaySummaries1765210000000 } from './1765210000000-add-stay-summaries.js';
+// The analysis data set's batches in discharge order (issue 11)
+import { AddDischargedAdmissionsIndex1765220000000 } from './1765220000000-add-discharged-admissions-index.js';
+// The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
+import { AddOutcomeReportGenerations1765230000000 } from './1765230000000-add-outcome-report-generations.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -33,4 +39,10 @@ export const migrations = [
   AddTimeOrderedObservationSetIds1765000000000,
   // The follow-up worklist's indexes, with statistics (issue 9)
   AddFollowUpWorklistIndexes1765100000000,
+  // The service report's stay summaries (issue 11, ADR 9)
+  AddStaySummaries1765210000000,
+  // The analysis data set's batches in discharge order (issue 11)
+  AddDischargedAdmissionsIndex1765220000000,
+  // The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
+  AddOutcomeReportGenerations1765230000000,
 ];
