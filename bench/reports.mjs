@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 
 /** The server's resident set size in bytes (Linux /proc), or null elsewhere. */
 export function residentBytes(pid) {
