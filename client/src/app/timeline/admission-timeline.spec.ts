@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
+import { Role } from '../core/api-types';
 import { aUser } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
@@ -58,5 +59,39 @@ describe('AdmissionTimeline', () => {
     fixture.componentRef.setInput('admissionId', 'admission-2');
     await fixture.whenStable();
     http.expectOne('/api/admissions/admission-2/timeline');
+  });
+});
+
+describe('AdmissionTimeline event list', () => {
+  async function openAs(roles: Role[]): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: provideTestApp(),
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    });
+    const http = TestBed.inject(HttpTestingController);
+    await loadAppInfo({ wardTimeZone: 'Europe/London' });
+    await signInAs(aUser({ roles }));
+    const fixture = TestBed.createComponent(AdmissionTimeline);
+    fixture.componentRef.setInput('admissionId', 'admission-1');
+    await fixture.whenStable();
+    http.expectOne('/api/admissions/admission-1/timeline').flush(aTimeline());
+    await fixture.whenStable();
+    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+    return fixture.nativeElement;
+  }
+
+  it('links each event to its audit history for someone who may read the trail', async () => {
+    const page = await openAs(['prescriber', 'auditor']);
+    const admitted = page.querySelector('.event-list li[data-kind="admission"] a.event-audit');
+    expect(admitted?.getAttribute('href')).toBe(
+      `/admin/audit?admissionId=${aTimeline().admission.id}&entityType=admission&entityId=${aTimeline().admission.id}`,
+    );
+    expect(admitted?.textContent).toContain('Audit history');
+  });
+
+  it('shows no audit links to someone who may not read the trail', async () => {
+    const page = await openAs(['prescriber']);
+    expect(page.querySelectorAll('.event-list li').length).toBeGreaterThan(0);
+    expect(page.querySelector('a.event-audit')).toBeNull();
   });
 });
