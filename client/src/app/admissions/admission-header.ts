@@ -6,7 +6,7 @@ import { SEX_LABELS, formatCalendarDate, patientName } from '../shared/patient-i
 import { describeStay } from '../shared/day-of-stay';
 import { currentOrderSentence, minutes, valueWithUnit } from '../shared/order-words';
 import { StatusBadge } from '../shared/status-badge';
-import { heldInfusionWords, latestEvent } from '../shared/infusion-state';
+import { heldInfusionWords, isNotStarted, latestEvent } from '../shared/infusion-state';
 
 /** Who, where, which day, and what is running now: the part of the record read at a glance. */
 @Component({
@@ -33,6 +33,9 @@ export class AdmissionHeader {
   /** "Paused since 13:59: hallucinations": said before the order whenever the infusion is not running. */
   protected readonly heldWords = computed(() => {
     const admission = this.admission();
+    if (isNotStarted(admission.status)) {
+      return admission.currentOrder ? 'Not started: the pump should be off' : null;
+    }
     return heldInfusionWords(
       admission.status,
       latestEvent(admission.events ?? []),
@@ -40,6 +43,10 @@ export class AdmissionHeader {
       this.clock.now(),
     );
   });
+  /** What the order's rate is while the infusion is not running: ordered and waiting, or the last one. */
+  protected readonly heldOrderLabel = computed(() =>
+    isNotStarted(this.admission().status) ? 'Ordered rate, not started' : 'Last ordered rate',
+  );
   protected readonly orderSentence = computed(() => {
     const order = this.admission().currentOrder;
     return order ? currentOrderSentence(order, this.appInfo.wardTimeZone(), this.clock.now()) : null;

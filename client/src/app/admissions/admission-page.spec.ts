@@ -117,6 +117,16 @@ describe('AdmissionPage', () => {
     expect(order.querySelector('.order-sentence')?.classList).toContain('last-ordered');
   });
 
+  it('says an infusion not started yet is not running, and shows the order as ordered, not in bold', async () => {
+    await openAs(['nurse'], { ...infusing(), status: 'admitted', events: [] });
+
+    const order = page.querySelector('app-admission-header .current-order')!;
+    expect(text(order)).toMatch(
+      /^Current order Not started: the pump should be off Ordered rate, not started: Ketamine 2 mg\/mL at 0.15 mg\/kg\/h IV/,
+    );
+    expect(order.querySelector('.order-sentence')?.classList).toContain('last-ordered');
+  });
+
   it('says a stopped infusion is stopped first', async () => {
     await openAs(['nurse'], {
       ...infusing(),
