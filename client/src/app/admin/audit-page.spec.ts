@@ -1,6 +1,5 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { button, choose, field, hasField, link, select, text, type } from '../../testing/dom';
 import { aUser, anAuditEvent } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
@@ -19,6 +18,7 @@ describe('AuditPage', () => {
     await signInAs(aUser({ roles: ['admin'] }));
     fixture = TestBed.createComponent(AuditPage);
     page = fixture.nativeElement;
+    fixture.detectChanges();
     http.expectOne('/api/audit-events/users').flush({
       items: [
         { id: 'user-7', username: 'jbloggs', displayName: 'Jo Bloggs' },
@@ -213,28 +213,17 @@ describe('AuditPage', () => {
 
 describe('AuditPage opened for one record', () => {
   it("shows that record's history until asked for the whole trail", async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        ...provideTestApp(),
-        {
-          provide: ActivatedRoute,
-          useValue: {
-            snapshot: {
-              queryParamMap: convertToParamMap({
-                admissionId: 'admission-42',
-                entityType: 'observation-set',
-                entityId: 'set-9',
-              }),
-            },
-          },
-        },
-      ],
-    });
+    TestBed.configureTestingModule({ providers: provideTestApp() });
     const http = TestBed.inject(HttpTestingController);
     await loadAppInfo({ wardTimeZone: 'Europe/London' });
     await signInAs(aUser({ roles: ['auditor'] }));
     const fixture = TestBed.createComponent(AuditPage);
     const page: HTMLElement = fixture.nativeElement;
+    // The router binds the link's query to these inputs.
+    fixture.componentRef.setInput('admissionId', 'admission-42');
+    fixture.componentRef.setInput('entityType', 'observation-set');
+    fixture.componentRef.setInput('entityId', 'set-9');
+    fixture.detectChanges();
     http.expectOne('/api/audit-events/users').flush({ items: [], nextCursor: null });
     const scoped = http.expectOne((request) => request.url === '/api/audit-events');
     expect(scoped.request.params.get('admissionId')).toBe('admission-42');

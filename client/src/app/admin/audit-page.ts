@@ -1,11 +1,10 @@
 import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, ParamMap } from '@angular/router';
 import { Subscription } from 'rxjs';
 import { AuditEvent, AuditEventFilter, AuditPatient, AuditUser } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -41,7 +40,7 @@ export type AuditScope = Pick<AuditEventFilter, 'admissionId' | 'entityType' | '
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
 })
-export class AuditPage {
+export class AuditPage implements OnInit {
   private readonly api = inject(AdminApi);
   private readonly appInfo = inject(AppInfoStore);
   private request: Subscription | null = null;
@@ -69,15 +68,23 @@ export class AuditPage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   private readonly applied = signal<AuditEventFilter>({});
-  /** The record (or admission) the page was opened for, from the link's query. */
-  protected readonly scope = signal<AuditScope | null>(
-    scopeOf(inject(ActivatedRoute).snapshot.queryParamMap),
-  );
+  /** The link's query (?admissionId=&entityType=&entityId=), bound by the router. */
+  readonly admissionId = input<string>();
+  readonly entityType = input<string>();
+  readonly entityId = input<string>();
+  /** The record (or admission) the page was opened for, until the person asks for the whole trail. */
+  protected readonly scope = signal<AuditScope | null>(null);
   /** The export follows the filters last applied, not half-typed ones. */
   protected readonly csvUrl = computed(() => this.api.auditEventsCsvUrl(this.applied()));
 
   constructor() {
     this.api.listAuditUsers().subscribe({ next: (page) => this.users.set(page.items) });
+  }
+
+  ngOnInit(): void {
+    this.scope.set(
+      scopeOf({ admissionId: this.admissionId(), entityType: this.entityType(), entityId: this.entityId() }),
+    );
     this.applied.set({ ...this.scope() });
     this.fetch(null);
   }
@@ -168,10 +175,10 @@ export class AuditPage {
   }
 }
 
-function scopeOf(query: ParamMap): AuditScope | null {
+function scopeOf(query: AuditScope): AuditScope | null {
   const scope: AuditScope = {};
   for (const key of ['admissionId', 'entityType', 'entityId'] as const) {
-    const value = query.get(key)?.trim();
+    const value = query[key]?.trim();
     if (value) scope[key] = value;
   }
   return Object.keys(scope).length ? scope : null;

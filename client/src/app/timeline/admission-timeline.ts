@@ -14,7 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { ACCESS } from '../core/auth/access';
 import { Subscription } from 'rxjs';
 import { MatButton } from '@angular/material/button';
@@ -34,6 +34,7 @@ import {
   EVENT_KINDS,
   EVENT_KIND_LABELS,
   EventKind,
+  TimelineEntry,
   buildEventList,
   buildFlowsheet,
   summariseObservations,
@@ -46,7 +47,7 @@ import {
 @Component({
   selector: 'app-admission-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, NgTemplateOutlet, RouterLink, TimelineChart],
+  imports: [MatButton, NgTemplateOutlet, TimelineChart],
   templateUrl: './admission-timeline.html',
   styleUrl: './admission-timeline.scss',
 })
@@ -134,6 +135,7 @@ export class AdmissionTimeline {
   protected readonly printedBy = computed(() => this.auth.user()?.displayName ?? '');
   /** Each event links to its audit history for those who may read the trail. */
   protected readonly readsAudit = computed(() => this.auth.hasAnyRole(ACCESS.audit));
+  private readonly router = inject(Router);
   protected readonly currentOrder = computed(
     () => this.timeline()?.orders.find((order) => order.state === 'current') ?? null,
   );
@@ -208,6 +210,26 @@ export class AdmissionTimeline {
   /** Follow-up dates are calendar dates; everything else an instant in ward time. */
   protected whenEntry(at: string): string {
     return /^\d{4}-\d{2}-\d{2}$/.test(at) ? formatCalendarDate(at) : this.when(at);
+  }
+
+  /** The audit trail narrowed to this entry's record, within the admission. */
+  protected auditUrl(admissionId: string, entry: TimelineEntry): string {
+    const query = new URLSearchParams({
+      admissionId,
+      entityType: entry.record.type,
+      entityId: entry.record.id,
+    });
+    return `/admin/audit?${query}`;
+  }
+
+  /**
+   * Opens the audit history in the app, as a router link would; a new tab or window (a modified click)
+   * is left to the browser. (RouterLink here would move router code into the initial bundle.)
+   */
+  protected openAudit(event: MouseEvent, url: string): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.router.navigateByUrl(url);
   }
 
   protected toggleKind(kind: EventKind, shown: boolean): void {
