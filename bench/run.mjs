@@ -441,6 +441,32 @@ function historyDatabase(postgres) {
   return history;
 }
 
+/**
+ * A GET read measured twice on a running app: one connection, then `concurrency` at once (four times the
+ * requests), each after 50 warm-up requests and within 60 s.
+ */
+async function loadRead(app, database, { name, path, headers, requests, concurrency }) {
+  const job = (connections, maxRequests) => ({
+    port: app.port,
+    method: 'GET',
+    paths: [path],
+    headers,
+    body: null,
+    idempotencyPrefix: null,
+    connections,
+    warmupRequests: 50,
+    seconds: 60,
+    maxRequests,
+    expectStatus: 200,
+  });
+  const context = { serverPid: app.pid, database: database.client };
+  progress(`${name}: ${requests} sequential requests`);
+  const sequential = await load(job(1, requests), context);
+  progress(`${name}: ${concurrency} concurrent connections`);
+  const concurrent = await load(job(concurrency, requests * 4), context);
+  return { sequential, concurrent };
+}
+
 async function benchmarkBoard(postgres) {
   progress(`board: generating ${settings.years} years of synthetic history`);
   const database = await historyDatabase(postgres);
@@ -453,24 +479,13 @@ async function benchmarkBoard(postgres) {
   if (check.status !== 200 || rows !== 40)
     throw new Error(`the board answered ${check.status} with ${rows} rows, not 40`);
 
-  const job = (connections, requests) => ({
-    port: app.port,
-    method: 'GET',
-    paths: [boardPath],
+  const { sequential, concurrent } = await loadRead(app, database, {
+    name: 'board',
+    path: boardPath,
     headers,
-    body: null,
-    idempotencyPrefix: null,
-    connections,
-    warmupRequests: 50,
-    seconds: 60,
-    maxRequests: requests,
-    expectStatus: 200,
+    requests: settings.boardRequests,
+    concurrency: settings.boardConcurrency,
   });
-  const context = { serverPid: app.pid, database: database.client };
-  progress(`board: ${settings.boardRequests} sequential requests`);
-  const sequential = await load(job(1, settings.boardRequests), context);
-  progress(`board: ${settings.boardConcurrency} concurrent connections`);
-  const concurrent = await load(job(settings.boardConcurrency, settings.boardRequests * 4), context);
   await app.stop();
 
   progress('board: its SQL alone, 200 times');
@@ -533,24 +548,13 @@ async function benchmarkTimeline(postgres) {
         followUps: body.followUps.items.length,
         bytes: Buffer.byteLength(text),
       };
-      const job = (connections, requests) => ({
-        port: app.port,
-        method: 'GET',
-        paths: [timelinePath],
+      const { sequential, concurrent } = await loadRead(app, database, {
+        name: `timeline (${build.label})`,
+        path: timelinePath,
         headers,
-        body: null,
-        idempotencyPrefix: null,
-        connections,
-        warmupRequests: 50,
-        seconds: 60,
-        maxRequests: requests,
-        expectStatus: 200,
+        requests: settings.timelineRequests,
+        concurrency: 10,
       });
-      const context = { serverPid: app.pid, database: database.client };
-      progress(`timeline (${build.label}): ${settings.timelineRequests} sequential requests`);
-      const sequential = await load(job(1, settings.timelineRequests), context);
-      progress(`timeline (${build.label}): 10 concurrent connections`);
-      const concurrent = await load(job(10, settings.timelineRequests * 4), context);
       let page = null;
       if (settings.pageLoads > 0) {
         progress(`timeline (${build.label}): the page in Chromium, ${settings.pageLoads} cold loads`);
@@ -607,24 +611,13 @@ async function benchmarkWorklist(postgres) {
         ),
         bytes: JSON.stringify(body).length,
       };
-      const job = (connections, requests) => ({
-        port: app.port,
-        method: 'GET',
-        paths: ['/api/follow-ups'],
+      const { sequential, concurrent } = await loadRead(app, database, {
+        name: `worklist (${build.label})`,
+        path: '/api/follow-ups',
         headers,
-        body: null,
-        idempotencyPrefix: null,
-        connections,
-        warmupRequests: 50,
-        seconds: 60,
-        maxRequests: requests,
-        expectStatus: 200,
+        requests: settings.worklistRequests,
+        concurrency: 10,
       });
-      const context = { serverPid: app.pid, database: database.client };
-      progress(`worklist (${build.label}): ${settings.worklistRequests} sequential requests`);
-      const sequential = await load(job(1, settings.worklistRequests), context);
-      progress(`worklist (${build.label}): 10 concurrent connections`);
-      const concurrent = await load(job(10, settings.worklistRequests * 4), context);
       await app.stop();
       runs.push({ label: build.label, sequential, concurrent });
     }

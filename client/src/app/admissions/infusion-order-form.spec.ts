@@ -141,8 +141,10 @@ describe('InfusionOrderForm', () => {
     await settle(fixture);
 
     expect(page.querySelector('app-infusion-order-form')).toBeNull();
+    // Ordered but not started yet: the header says so before the rate, which is not shown as running.
+    expect(text(page.querySelector('.held-state'))).toBe('Not started: the pump should be off');
     expect(text(page.querySelector('.order-sentence'))).toBe(
-      'Ketamine 2 mg/mL at 0.15 mg/kg/h IV, since 09:45',
+      'Ordered rate, not started: Ketamine 2 mg/mL at 0.15 mg/kg/h IV, since 09:45',
     );
     expect(text(page.querySelector('[role="status"]'))).toBe(
       'Order saved: Ketamine 2 mg/mL at 0.15 mg/kg/h IV, since 09:45.',
