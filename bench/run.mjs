@@ -747,6 +747,39 @@ function printReport(all) {
     return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
   };
   const failures = (run) => run.requests - run.ok;
+  /**
+   * The table of a read benchmark: one row per [label, run], then any `extra` rows as they are; req/s
+   * with `rateDigits` decimals, and the PostgreSQL transactions per request unless `transactions` is false.
+   */
+  const readsTable = (rows, { transactions = true, rateDigits = 0, extra = [] } = {}) =>
+    table(
+      [
+        '',
+        'requests',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'failed',
+        'server CPU ms/req',
+        'PG CPU ms/req',
+        ...(transactions ? ['PG xacts/req'] : []),
+      ],
+      rows
+        .map(([label, run]) => [
+          label,
+          run.requests,
+          run.throughput.toFixed(rateDigits),
+          ms(run.latency.p50),
+          ms(run.latency.p99),
+          ms(run.latency.max),
+          failures(run),
+          ms(run.serverCpuMsPerRequest),
+          ms(run.postgresCpuMsPerRequest),
+          ...(transactions ? [run.postgresTransactionsPerRequest.toFixed(1)] : []),
+        ])
+        .concat(extra),
+    );
   const out = [];
   out.push('');
   out.push(
@@ -824,49 +857,29 @@ function printReport(all) {
         `(${history.admissions.toLocaleString('en')} admissions, ${history.sets.toLocaleString('en')} observation sets; ` +
         `generated in ${history.seconds.toFixed(1)} s)`,
     );
-    const row = (label, run) => [
-      label,
-      run.requests,
-      run.throughput.toFixed(0),
-      ms(run.latency.p50),
-      ms(run.latency.p99),
-      ms(run.latency.max),
-      failures(run),
-      ms(run.serverCpuMsPerRequest),
-      ms(run.postgresCpuMsPerRequest),
-      run.postgresTransactionsPerRequest.toFixed(1),
-    ];
     const { sqlOnly } = all.board;
     out.push(
-      table(
+      readsTable(
         [
-          '',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'failed',
-          'server CPU ms/req',
-          'PG CPU ms/req',
-          'PG xacts/req',
+          ['sequential (1 connection)', all.board.sequential],
+          [`${settings.boardConcurrency} concurrent connections`, all.board.concurrent],
         ],
-        [
-          row('sequential (1 connection)', all.board.sequential),
-          row(`${settings.boardConcurrency} concurrent connections`, all.board.concurrent),
-          [
-            'board SQL alone (pg, sequential)',
-            sqlOnly.requests,
-            '',
-            ms(sqlOnly.p50),
-            ms(sqlOnly.p99),
-            ms(sqlOnly.max),
-            '',
-            '',
-            '',
-            '',
+        {
+          extra: [
+            [
+              'board SQL alone (pg, sequential)',
+              sqlOnly.requests,
+              '',
+              ms(sqlOnly.p50),
+              ms(sqlOnly.p99),
+              ms(sqlOnly.max),
+              '',
+              '',
+              '',
+              '',
+            ],
           ],
-        ],
+        },
       ),
     );
     const worst = Math.max(all.board.sequential.latency.p99, all.board.concurrent.latency.p99);
@@ -884,35 +897,11 @@ function printReport(all) {
           .map(([section, count]) => `${count} ${section}`)
           .join(', ')}), ${shape.followUps} follow-ups, ${(shape.bytes / 1024).toFixed(0)} KB of JSON`,
     );
-    const row = (label, run) => [
-      label,
-      run.requests,
-      run.throughput.toFixed(0),
-      ms(run.latency.p50),
-      ms(run.latency.p99),
-      ms(run.latency.max),
-      failures(run),
-      ms(run.serverCpuMsPerRequest),
-      ms(run.postgresCpuMsPerRequest),
-      run.postgresTransactionsPerRequest.toFixed(1),
-    ];
     out.push(
-      table(
-        [
-          '',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'failed',
-          'server CPU ms/req',
-          'PG CPU ms/req',
-          'PG xacts/req',
-        ],
+      readsTable(
         all.worklist.runs.flatMap((run) => [
-          row(`${run.label}: sequential`, run.sequential),
-          row(`${run.label}: 10 connections`, run.concurrent),
+          [`${run.label}: sequential`, run.sequential],
+          [`${run.label}: 10 connections`, run.concurrent],
         ]),
       ),
     );
@@ -934,35 +923,11 @@ function printReport(all) {
           .join(', ') +
         ')',
     );
-    const row = (label, run) => [
-      label,
-      run.requests,
-      run.throughput.toFixed(0),
-      ms(run.latency.p50),
-      ms(run.latency.p99),
-      ms(run.latency.max),
-      failures(run),
-      ms(run.serverCpuMsPerRequest),
-      ms(run.postgresCpuMsPerRequest),
-      run.postgresTransactionsPerRequest.toFixed(1),
-    ];
     out.push(
-      table(
-        [
-          '',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'failed',
-          'server CPU ms/req',
-          'PG CPU ms/req',
-          'PG xacts/req',
-        ],
+      readsTable(
         runs.flatMap((run) => [
-          row(`${run.label}: sequential (1 connection)`, run.sequential),
-          row(`${run.label}: 10 concurrent connections`, run.concurrent),
+          [`${run.label}: sequential (1 connection)`, run.sequential],
+          [`${run.label}: 10 concurrent connections`, run.concurrent],
         ]),
       ),
     );
@@ -991,17 +956,6 @@ function printReport(all) {
         `${cohort.groups} indications), ${cohort.sets.toLocaleString('en')} observation sets, ` +
         `${cohort.followUps.toLocaleString('en')} scheduled follow-ups`,
     );
-    const row = (label, run) => [
-      label,
-      run.requests,
-      run.throughput.toFixed(1),
-      ms(run.latency.p50),
-      ms(run.latency.p99),
-      ms(run.latency.max),
-      failures(run),
-      ms(run.serverCpuMsPerRequest),
-      ms(run.postgresCpuMsPerRequest),
-    ];
     const verdict = (value, target) =>
       `${ms(value)} ms (target < ${target} ms: ${value < target ? 'met' : 'NOT met'})`;
     for (const { label, runs, downloads, loadAverage } of builds) {
@@ -1010,25 +964,15 @@ function printReport(all) {
         `${label}: 1-minute load average ${loadAverage.map((l) => l.toFixed(2)).join(' before, ')} after`,
       );
       out.push(
-        table(
+        readsTable(
           [
-            '',
-            'requests',
-            'req/s',
-            'p50 ms',
-            'p99 ms',
-            'max ms',
-            'failed',
-            'server CPU ms/req',
-            'PG CPU ms/req',
+            ['outcomes by indication, 5 connections', runs.outcomes],
+            ['  the same, every answer made anew', runs.outcomesFresh],
+            ['service report, sequential', runs.serviceSequential],
+            ['service report, 5 connections', runs.service],
+            ['  the same, every answer made anew', runs.serviceFresh],
           ],
-          [
-            row('outcomes by indication, 5 connections', runs.outcomes),
-            row('  the same, every answer made anew', runs.outcomesFresh),
-            row('service report, sequential', runs.serviceSequential),
-            row('service report, 5 connections', runs.service),
-            row('  the same, every answer made anew', runs.serviceFresh),
-          ],
+          { transactions: false, rateDigits: 1 },
         ),
       );
       out.push(
