@@ -6,7 +6,7 @@ import { SEX_LABELS, formatCalendarDate, patientName } from '../shared/patient-i
 import { describeStay } from '../shared/day-of-stay';
 import { currentOrderSentence, minutes, valueWithUnit } from '../shared/order-words';
 import { StatusBadge } from '../shared/status-badge';
-import { heldInfusionWords, isNotStarted, latestEvent } from '../shared/infusion-state';
+import { haltedInfusionWords, isNotStarted, latestEvent } from '../shared/infusion-state';
 
 /** Who, where, which day, and what is running now: the part of the record read at a glance. */
 @Component({
@@ -30,13 +30,10 @@ export class AdmissionHeader {
   protected readonly stay = computed(() =>
     describeStay(this.admission(), this.clock.now(), this.appInfo.wardTimeZone()),
   );
-  /** "Paused since 13:59: hallucinations": said before the order whenever the infusion is not running. */
+  /** "Not started", "Paused since 13:59: hallucinations": said before the order whenever the infusion is not running. */
   protected readonly heldWords = computed(() => {
     const admission = this.admission();
-    if (isNotStarted(admission.status)) {
-      return admission.currentOrder ? 'Not started: the pump should be off' : null;
-    }
-    return heldInfusionWords(
+    return haltedInfusionWords(
       admission.status,
       latestEvent(admission.events ?? []),
       this.appInfo.wardTimeZone(),

@@ -122,7 +122,7 @@ describe('AdmissionPage', () => {
 
     const order = page.querySelector('app-admission-header .current-order')!;
     expect(text(order)).toMatch(
-      /^Current order Not started: the pump should be off Ordered rate, not started: Ketamine 2 mg\/mL at 0.15 mg\/kg\/h IV/,
+      /^Current order Not started Ordered rate, not started: Ketamine 2 mg\/mL at 0.15 mg\/kg\/h IV/,
     );
     expect(order.querySelector('.order-sentence')?.classList).toContain('last-ordered');
   });

@@ -142,7 +142,7 @@ describe('InfusionOrderForm', () => {
 
     expect(page.querySelector('app-infusion-order-form')).toBeNull();
     // Ordered but not started yet: the header says so before the rate, which is not shown as running.
-    expect(text(page.querySelector('.held-state'))).toBe('Not started: the pump should be off');
+    expect(text(page.querySelector('.held-state'))).toBe('Not started');
     expect(text(page.querySelector('.order-sentence'))).toBe(
       'Ordered rate, not started: Ketamine 2 mg/mL at 0.15 mg/kg/h IV, since 09:45',
     );

@@ -1,5 +1,5 @@
 import { InfusionEvent } from '../core/api-types';
-import { heldInfusionWords, latestEvent, pumpShouldBeOff } from './infusion-state';
+import { haltedInfusionWords, heldInfusionWords, latestEvent, pumpShouldBeOff } from './infusion-state';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -67,6 +67,16 @@ describe('held infusion words', () => {
       latestEvent([event('start', '2026-11-28T08:00:00Z'), event('pause', '2026-11-28T09:00:00Z')])?.type,
     ).toBe('pause');
     expect(latestEvent([])).toBeNull();
+  });
+});
+
+describe('halted infusion words', () => {
+  it('says an infusion not started is not started, and otherwise what a held one says', () => {
+    const now = Date.parse('2025-07-01T12:00:00Z');
+    expect(haltedInfusionWords('admitted', null, 'UTC', now)).toBe('Not started');
+    expect(haltedInfusionWords('planned', null, 'UTC', now)).toBe('Not started');
+    expect(haltedInfusionWords('paused', null, 'UTC', now)).toBe('Paused');
+    expect(haltedInfusionWords('infusing', null, 'UTC', now)).toBeNull();
   });
 });
 

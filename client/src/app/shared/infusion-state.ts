@@ -24,6 +24,19 @@ export function pumpShouldBeOff(status: AdmissionStatus): boolean {
 }
 
 /**
+ * What an infusion whose pump should be off says before anything else: "Not started", or a paused or
+ * stopped infusion's words (heldInfusionWords). Null while the infusion runs.
+ */
+export function haltedInfusionWords(
+  status: AdmissionStatus,
+  event: StateEvent | null,
+  timeZone: string,
+  now: number,
+): string | null {
+  return isNotStarted(status) ? 'Not started' : heldInfusionWords(status, event, timeZone, now);
+}
+
+/**
  * "Paused since 13:59: hallucinations", "Stopped 09:10": what a paused or stopped infusion says before
  * anything else, in ward time. Null while the infusion is not paused or stopped.
  */

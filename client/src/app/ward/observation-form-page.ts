@@ -84,7 +84,7 @@ import {
 } from './observation-labels';
 import { WardApi } from './ward.api';
 import { WardDateInput } from '../shared/ward-date-input';
-import { heldInfusionWords, isNotStarted, latestEvent, pumpShouldBeOff } from '../shared/infusion-state';
+import { haltedInfusionWords, latestEvent, pumpShouldBeOff } from '../shared/infusion-state';
 
 /** Observations are recorded while the patient is on the ward (the server refuses the others too). */
 const RECORDABLE = ['admitted', 'infusing', 'paused', 'infusion-stopped'];
@@ -288,11 +288,8 @@ export class ObservationFormPage {
     if (!admission || !this.halted()) {
       return '';
     }
-    if (isNotStarted(admission.status)) {
-      return 'Not started';
-    }
     return (
-      heldInfusionWords(
+      haltedInfusionWords(
         admission.status,
         latestEvent(admission.events),
         this.appInfo.wardTimeZone(),
