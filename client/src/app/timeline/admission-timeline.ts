@@ -98,12 +98,13 @@ export class AdmissionTimeline {
       ? buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: this.compact() })
       : null;
   });
-  /** The same chart at a page's width, for the printed summary's picture. */
+  /** The same chart laid out for a page, for the printed summary's picture: the screen's unless compact. */
   private readonly printStayChart = computed(() => {
     const timeline = this.timeline();
-    return timeline
-      ? buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false })
-      : null;
+    if (!timeline || !this.compact()) {
+      return this.stayChart();
+    }
+    return buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false });
   });
   protected readonly followUpChart = computed(() => {
     const timeline = this.timeline();
