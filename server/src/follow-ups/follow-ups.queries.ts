@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import {
   addDays,
   followUpLabel,
+  followUpStatus,
   type AttemptResult,
   type Drug,
-  type FollowUpStatus,
   type Indication,
 } from '@infusion-tracker/clinical';
 import { preparedQuery } from '../database/prepared-query.js';
@@ -17,13 +17,15 @@ import {
   OPENED_LINK_HOURS,
   type LinkStateRow,
 } from '../patient-links/patient-link-state.js';
-import { WORKLIST_SECTIONS, type WorklistItem, type WorklistResponse } from './dto/follow-up.response.js';
+import {
+  WORKLIST_SECTIONS,
+  type WorklistItem,
+  type WorklistResponse,
+  type WorklistSection,
+} from './dto/follow-up.response.js';
 
 /** Upcoming follow-ups show when their window opens within this many days. */
 export const UPCOMING_DAYS = 7;
-
-/** The sections, most urgent first, as a SQL array: a follow-up's urgency is its section's place (from 1). */
-const URGENCY = `ARRAY[${WORKLIST_SECTIONS.map((section) => `'${section}'`).join(', ')}]`;
 
 interface WorklistRow extends LinkStateRow {
   id: string;
@@ -32,11 +34,8 @@ interface WorklistRow extends LinkStateRow {
   due_on: string;
   window_start: string;
   window_end: string;
-  status: FollowUpStatus;
-  /** The place of its section in WORKLIST_SECTIONS, from 1. */
-  urgency: number;
-  /** The date that orders the follow-up within its section. */
-  sort_on: string;
+  failed_attempts: number;
+  failed_attempt_limit: number;
   attempt_count: number;
   last_attempt_at: string | null;
   last_attempt_result: AttemptResult | null;
@@ -68,12 +67,9 @@ interface WorklistRow extends LinkStateRow {
  * admissions), written by the same statement so that it exists exactly when the list was read.
  * Follow-ups of an admission whose follow-up ended are left out.
  *
- * Each follow-up's status on today's date ($1) is derived here, as followUpStatus (libs/clinical)
- * derives it for a follow-up neither cancelled nor done (the worklist int-spec holds the two to the
- * same answers), with the date that orders it in its section; instants come as the text the response
- * carries. On a 10-year history the list is a hundred-odd rows of thirty columns: parsing their
- * instants into Date objects and deriving statuses and sort keys (daysBetween in the comparator) in
- * JavaScript cost a third of its Node CPU (2.4 ms a read, now 1.6), for 6 % more in PostgreSQL.
+ * Instants come as the text the response carries: on a 10-year history the list is a hundred-odd
+ * rows of thirty columns, and parsing their instants into Date objects and back cost a good part of its
+ * Node CPU. Statuses are followUpStatus's (libs/clinical), the one place that rule is written.
  */
 const WORKLIST_SQL = `
   WITH open_follow_ups AS MATERIALIZED (
@@ -83,8 +79,7 @@ const WORKLIST_SQL = `
   ),
   listed AS (
   SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
-         status.status, array_position(${URGENCY}, status.status) AS urgency,
-         (CASE WHEN status.status = 'upcoming' THEN f.window_start ELSE f.window_end END)::text AS sort_on,
+         coalesce(att.failed_attempts, 0)::int AS failed_attempts, f.failed_attempt_limit,
          coalesce(att.attempt_count, 0)::int AS attempt_count,
          ${isoInstant('att.last_attempt_at')} AS last_attempt_at, att.last_attempt_result,
          a.ward, a.indication, a.indication_other, a.drug, a.drug_other,
@@ -112,12 +107,6 @@ const WORKLIST_SQL = `
        WHERE link.follow_up_id = f.id
        ORDER BY link.issued_at DESC, link.id DESC LIMIT 1
     ) link ON true
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN coalesce(att.failed_attempts, 0) >= f.failed_attempt_limit THEN 'missed'
-                  WHEN f.window_start > $1::date THEN 'upcoming'
-                  WHEN f.window_end < $1::date THEN 'overdue'
-                  ELSE 'due' END AS status
-    ) status
    WHERE ($3::text IS NULL OR a.ward = $3)
      AND ($4::text IS NULL OR a.indication = $4)
      AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
@@ -160,6 +149,21 @@ export async function worklist(
   ]);
   const byAdmission = new Map<string, { item: WorklistItem; urgency: number; key: string }>();
   for (const row of rows) {
+    // Listed follow-ups are neither cancelled nor done: upcoming, due, overdue or missed, as the sections.
+    const status = followUpStatus(
+      {
+        cancelled: false,
+        hasCurrentOutcome: false,
+        failedAttempts: row.failed_attempts,
+        windowStart: row.window_start,
+        windowEnd: row.window_end,
+      },
+      today,
+      row.failed_attempt_limit,
+    ) as WorklistSection;
+    const urgency = WORKLIST_SECTIONS.indexOf(status);
+    // The date that orders the follow-up within its section.
+    const key = status === 'upcoming' ? row.window_start : row.window_end;
     const followUp = {
       id: row.id,
       label: followUpLabel(row.weeks),
@@ -167,7 +171,7 @@ export async function worklist(
       dueOn: row.due_on,
       windowStart: row.window_start,
       windowEnd: row.window_end,
-      status: row.status,
+      status,
       attemptCount: row.attempt_count,
       lastAttemptAt: row.last_attempt_at,
       lastAttemptResult: row.last_attempt_result,
@@ -176,18 +180,18 @@ export async function worklist(
     const entry = byAdmission.get(row.admission_id);
     if (entry) {
       entry.item.followUps.push(followUp);
-      if (row.urgency < entry.urgency || (row.urgency === entry.urgency && row.sort_on < entry.key)) {
-        entry.urgency = row.urgency;
-        entry.key = row.sort_on;
-        entry.item.section = WORKLIST_SECTIONS[row.urgency - 1];
+      if (urgency < entry.urgency || (urgency === entry.urgency && key < entry.key)) {
+        entry.urgency = urgency;
+        entry.key = key;
+        entry.item.section = status;
       }
       continue;
     }
     byAdmission.set(row.admission_id, {
-      urgency: row.urgency,
-      key: row.sort_on,
+      urgency,
+      key,
       item: {
-        section: WORKLIST_SECTIONS[row.urgency - 1],
+        section: status,
         patient: {
           id: row.patient_id,
           mrn: row.mrn,
