@@ -506,4 +506,77 @@ describe('the admission timeline', () => {
       recordedByName: expect.stringMatching(/^Test nurse/),
     });
   });
+
+  describe('the sets this process already holds (ADR 11)', () => {
+    async function timelineOf(admissionId: string) {
+      const response = await prescriber.get(`/api/admissions/${admissionId}/timeline`);
+      expect(response.status).toBe(200);
+      return response.body;
+    }
+
+    it('answers a second read with the same sets as the first, and audits both', async () => {
+      const admission = await anInfusingAdmission();
+      await recordSets(admission.id, 3, 300);
+      const first = await timelineOf(admission.id);
+      const second = await timelineOf(admission.id);
+      expect(second.observations).toEqual(first.observations);
+      expect(second.observations.pulse).toEqual([70, 71, 72]);
+      const audit = await db.query(
+        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.timeline-viewed' AND admission_id = $1",
+        [admission.id],
+      );
+      expect(audit.rows[0].n).toBe(2);
+    });
+
+    it('shows a set recorded, or marked entered in error, since the last read', async () => {
+      const admission = await anInfusingAdmission();
+      await recordSets(admission.id, 2, 300);
+      expect((await timelineOf(admission.id)).observations.pulse).toEqual([70, 71]);
+      await recordSets(admission.id, 1, 100);
+      const after = await timelineOf(admission.id);
+      expect(after.observations.pulse).toEqual([70, 71, 70]);
+      const marked = await nurse.post(`/api/observation-sets/${after.observations.id[0]}/entered-in-error`, {
+        reason: 'Recorded on the wrong patient',
+      });
+      expect(marked.status).toBe(200);
+      expect((await timelineOf(admission.id)).observations.enteredInError[0]).toMatchObject({
+        reason: 'Recorded on the wrong patient',
+      });
+    });
+
+    it("shows a recorder's new display name at once", async () => {
+      const admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
+      const renamed = await aUser(testApp, ['nurse']);
+      const recorder = await ApiClient.signedIn(testApp, renamed.username);
+      const admission = await anInfusingAdmission();
+      const set = await recorder.post(
+        `/api/admissions/${admission.id}/observation-sets`,
+        anObservationSet({ takenAt: minutesAgo(30) }),
+      );
+      expect(set.status).toBe(201);
+      expect((await timelineOf(admission.id)).observations.recordedByName).toEqual([renamed.displayName]);
+      const update = await admin.patch(`/api/users/${renamed.id}`, { displayName: 'Alex Renamed-Nurse' });
+      expect(update.status).toBe(200);
+      expect((await timelineOf(admission.id)).observations.recordedByName).toEqual(['Alex Renamed-Nurse']);
+    });
+
+    it('makes the sets again only when the stay has changed: the generation is what keeps them current', async () => {
+      const admission = await anInfusingAdmission();
+      await recordSets(admission.id, 1, 300);
+      expect((await timelineOf(admission.id)).observations.pulse).toEqual([70]);
+      // A change the generation does not see (its trigger off) is not shown: the kept columns are used.
+      await db.query('ALTER TABLE observation_sets DISABLE TRIGGER observation_sets_outdate_stay_summary');
+      try {
+        await db.query('UPDATE observation_sets SET comment = $2 WHERE admission_id = $1', [
+          admission.id,
+          'changed behind the generation',
+        ]);
+        expect((await timelineOf(admission.id)).observations.comment).toEqual([null]);
+      } finally {
+        await db.query('ALTER TABLE observation_sets ENABLE TRIGGER observation_sets_outdate_stay_summary');
+      }
+      await db.query('SELECT stay_summary_outdated($1)', [admission.id]);
+      expect((await timelineOf(admission.id)).observations.comment).toEqual(['changed behind the generation']);
+    });
+  });
 });

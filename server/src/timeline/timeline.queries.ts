@@ -286,7 +286,9 @@ const OBSERVATION_COLUMNS = `
 
 /**
  * The whole record of the stay in one statement, writing the audited read of it: orders, events and
- * follow-ups as JSON, the sets as JSON text.
+ * follow-ups as JSON, the sets as JSON text. The sets' columns are made only when their version (the
+ * stay's generation and the staff names' version, read in this statement's snapshot) is not the one the
+ * caller already holds ($6): then `observations` is null and the caller's columns are current (ADR 11).
  */
 const TIMELINE = `
   WITH audited AS (
@@ -300,29 +302,38 @@ const TIMELINE = `
     (${ORDERS}) AS orders,
     (${EVENTS}) AS events,
     (${FOLLOW_UPS}) AS follow_ups,
-    (${OBSERVATION_COLUMNS}) AS observations
+    v.version AS observations_version,
+    CASE WHEN v.version = $6 THEN NULL ELSE (${OBSERVATION_COLUMNS}) END AS observations
   FROM admissions a
   JOIN patients p ON p.id = a.patient_id
   JOIN users ap ON ap.id = a.admitting_prescriber_id
   LEFT JOIN users cu ON cu.id = a.consent_recorded_by
+  CROSS JOIN LATERAL (
+    SELECT COALESCE((SELECT generation FROM stay_summaries WHERE admission_id = a.id), 0)
+      || ':' || (SELECT version FROM staff_name_versions) AS version
+  ) v
   WHERE a.id = $1`;
 
 export interface TimelineRow extends AdmissionRow {
   orders: OrderRow[];
   events: EventRow[];
   follow_ups: FollowUpRow[];
-  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here. */
-  observations: string;
+  /** The version of the sets' columns: anything they are made from changes it (ADR 11). */
+  observations_version: string;
+  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here; null when at the version held. */
+  observations: string | null;
 }
 
 /**
  * The admission, its patient and its whole record, oldest first, writing the audited read in the same
- * statement; null when the admission is unknown (and nothing is audited).
+ * statement; null when the admission is unknown (and nothing is audited). The sets come only when their
+ * version is not `heldVersion`.
  */
 export async function timelineRecord(
   manager: EntityManager,
   admissionId: string,
   actor: Actor,
+  heldVersion: string | null,
 ): Promise<TimelineRow | null> {
   const author = auditAuthor({ actor });
   const [row] = await preparedQuery<TimelineRow>(manager, 'timeline', TIMELINE, [
@@ -331,6 +342,7 @@ export async function timelineRecord(
     author.userDisplayName,
     author.requestId,
     author.clientAddress,
+    heldVersion,
   ]);
   return row ?? null;
 }
