@@ -3,6 +3,7 @@ import type { InfusionEventType, RateUnit } from '@infusion-tracker/clinical';
 import { type AuditEntry, auditAuthor } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
+import { sessionCheckCtes, sessionCheckValues } from '../auth/session-check-sql.js';
 import type { ObservationSet } from './observation-set.entity.js';
 
 export interface ObservationContext {
@@ -136,23 +137,13 @@ const param = (index: number, type?: string) => `$${index}${type ? `::${type}` :
  */
 const INSERT_WITH_AUDIT = `
   WITH context AS (${CONTEXT_SELECT}
-  ), session AS (
-    SELECT ${param(SESSION_PARAMS, 'text')} IS NULL OR EXISTS (
-      SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = ${param(SESSION_PARAMS, 'text')} AND s.user_id = ${param(AUDIT_PARAMS, 'uuid')}
-        AND s.revoked_at IS NULL AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => ${param(SESSION_PARAMS + 2, 'int')})
-        AND u.active AND NOT u.must_change_password AND u.roles && ${param(SESSION_PARAMS + 1, 'text[]')}
-    ) AS usable
-  ), touched AS (
-    UPDATE sessions SET last_seen_at = now()
-    WHERE token_hash = (
-      SELECT token_hash FROM sessions
-      WHERE token_hash = ${param(SESSION_PARAMS, 'text')}
-        AND last_seen_at < now() - make_interval(secs => ${param(SESSION_PARAMS + 3, 'int')})
-      FOR UPDATE SKIP LOCKED
-    ) AND (SELECT usable FROM session)
-  ), checked AS (
+  ), ${sessionCheckCtes({
+    tokenHash: param(SESSION_PARAMS, 'text'),
+    userId: param(AUDIT_PARAMS, 'uuid'),
+    roles: param(SESSION_PARAMS + 1, 'text[]'),
+    idleMinutes: param(SESSION_PARAMS + 2, 'int'),
+    touchSeconds: param(SESSION_PARAMS + 3, 'int'),
+  })}, checked AS (
     SELECT context.*, (SELECT usable FROM session) AS session_usable,
            context.status IN ${OPEN_STATUSES}
              AND context.admitted_at = ${param(EXPECTED_PARAMS, 'timestamptz')}
@@ -224,10 +215,7 @@ export async function insertObservationSetWithAudit(
     expected.orderRate?.unit ?? null,
     expected.infusionEvent,
     set.spo2Scale === 2,
-    session?.tokenHash ?? null,
-    session?.roles ?? [],
-    session?.idleTimeoutMinutes ?? 0,
-    session?.touchEverySeconds ?? 0,
+    ...sessionCheckValues(session),
   ]);
   if (!row) return { kind: 'no-admission' };
   if (!row.session_usable) return { kind: 'session-unusable' };

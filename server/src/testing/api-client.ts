@@ -34,8 +34,8 @@ export class ApiClient {
     return client;
   }
 
-  get(path: string): Promise<Response> {
-    return this.track(this.agent.get(path));
+  get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.track(this.agent.get(path).set(headers));
   }
 
   post(path: string, body?: object, headers: Record<string, string> = {}): Promise<Response> {

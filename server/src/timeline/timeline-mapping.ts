@@ -10,7 +10,6 @@ import type {
   TimelineFollowUps,
   TimelinePatientResponse,
   TimelineOrderResponse,
-  TimelineResponse,
 } from './dto/timeline.response.js';
 import { followUpLabel, followUpStatus } from '@infusion-tracker/clinical';
 import type { AdmissionRow, EventRow, FollowUpRow, OrderRow } from './timeline.queries.js';
@@ -178,15 +177,6 @@ export function pauseBands(events: TimelineEventResponse[]): PauseBand[] {
     }
   }
   return bands;
-}
-
-/**
- * The response as JSON text: the rest serialised here, the observation columns (JSON text from
- * PostgreSQL) added as they came, never parsed and written again.
- */
-export function withObservations(rest: Omit<TimelineResponse, 'observations'>, observations: string): string {
-  const json = JSON.stringify(rest);
-  return `${json.slice(0, -1)},"observations":${observations}}`;
 }
 
 /**

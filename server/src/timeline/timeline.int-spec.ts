@@ -375,14 +375,15 @@ describe('the admission timeline', () => {
     expect(timeline.series.rate[1].segments[0].to).toBe(timeline.admission.infusionStoppedAt);
   });
 
-  it('reads in one SQL statement, for 2 sets as for 40', async () => {
+  it('reads in one SQL statement, the session check included, for 2 sets as for 40', async () => {
     const dataSource = testApp.app.get(DataSource);
     async function statementsFor(admissionId: string) {
       const spy = jest.spyOn(dataSource.logger, 'logQuery');
       try {
         const response = await prescriber.get(`/api/admissions/${admissionId}/timeline`);
         expect(response.status).toBe(200);
-        return spy.mock.calls.filter(([sql]) => !/sessions/.test(String(sql))).length;
+        // The session was checked lately by this process, so the statement checks it too (ADR 10).
+        return spy.mock.calls.length;
       } finally {
         spy.mockRestore();
       }
@@ -507,7 +508,30 @@ describe('the admission timeline', () => {
     });
   });
 
-  describe('the sets this process already holds (ADR 11)', () => {
+  it('is the same JSON gzip-compressed for a client that accepts it, and plain for one that does not', async () => {
+    const admission = await anInfusingAdmission();
+    await recordSets(admission.id, 30, 300);
+    const path = `/api/admissions/${admission.id}/timeline`;
+    const plain = await prescriber.get(path, { 'Accept-Encoding': 'identity' });
+    const compressed = await prescriber.get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    const refused = await prescriber.get(path, { 'Accept-Encoding': '*, gzip;q=0' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    for (const response of [plain, compressed]) {
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['vary']).toMatch(/Accept-Encoding/i);
+    }
+    // Everything but the moment it was generated is the same, the 30 sets included.
+    const { generatedAt: _plainAt, ...plainBody } = plain.body;
+    const { generatedAt: _compressedAt, ...compressedBody } = compressed.body;
+    expect(compressedBody).toEqual(plainBody);
+    expect(compressedBody.observations.pulse).toHaveLength(30);
+    expect(Number(compressed.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+  });
+
+  describe('the answer this process gave last, given again while current (ADR 11)', () => {
     async function timelineOf(admissionId: string) {
       const response = await prescriber.get(`/api/admissions/${admissionId}/timeline`);
       expect(response.status).toBe(200);
@@ -544,6 +568,37 @@ describe('the admission timeline', () => {
       });
     });
 
+    it("shows a new order, an infusion event and a correction of the patient's details at once", async () => {
+      const admission = await anInfusingAdmission();
+      const first = await timelineOf(admission.id);
+      expect(first.orders).toHaveLength(1);
+      const ordered = await prescriber.post(
+        `/api/admissions/${admission.id}/infusion-orders`,
+        anOrder(admission.version, { effectiveFrom: minutesAgo(60), reason: 'Pain not controlled' }),
+      );
+      expect(ordered.status).toBe(201);
+      const afterOrder = await timelineOf(admission.id);
+      expect(afterOrder.orders.map((order: { reason: string }) => order.reason).at(-1)).toBe(
+        'Pain not controlled',
+      );
+      const paused = await prescriber.post(`/api/admissions/${admission.id}/infusion-events`, {
+        version: ordered.body.admission.version,
+        type: 'pause',
+        reason: 'Hallucinations',
+      });
+      expect(paused.status).toBe(201);
+      expect((await timelineOf(admission.id)).events.map((event: { type: string }) => event.type)).toEqual([
+        'start',
+        'pause',
+      ]);
+      // No route edits a patient's name; a correction made in the database still shows at once.
+      await db.query(
+        "UPDATE patients SET family_name = 'Corrected-Name' WHERE id = (SELECT patient_id FROM admissions WHERE id = $1)",
+        [admission.id],
+      );
+      expect((await timelineOf(admission.id)).patient.familyName).toBe('Corrected-Name');
+    });
+
     it("shows a recorder's new display name at once", async () => {
       const admin = await ApiClient.signedIn(testApp, (await aUser(testApp, ['admin'])).username);
       const renamed = await aUser(testApp, ['nurse']);
@@ -560,7 +615,7 @@ describe('the admission timeline', () => {
       expect((await timelineOf(admission.id)).observations.recordedByName).toEqual(['Alex Renamed-Nurse']);
     });
 
-    it('makes the sets again only when the stay has changed: the generation is what keeps them current', async () => {
+    it('is made again only when the stay has changed: the generation is what keeps it current', async () => {
       const admission = await anInfusingAdmission();
       await recordSets(admission.id, 1, 300);
       expect((await timelineOf(admission.id)).observations.pulse).toEqual([70]);
@@ -576,7 +631,84 @@ describe('the admission timeline', () => {
         await db.query('ALTER TABLE observation_sets ENABLE TRIGGER observation_sets_outdate_stay_summary');
       }
       await db.query('SELECT stay_summary_outdated($1)', [admission.id]);
-      expect((await timelineOf(admission.id)).observations.comment).toEqual(['changed behind the generation']);
+      expect((await timelineOf(admission.id)).observations.comment).toEqual([
+        'changed behind the generation',
+      ]);
+    });
+  });
+
+  describe('the session, checked in the same statement (ADR 10)', () => {
+    /** A nurse who has read the admission's timeline, so that this process holds their session. */
+    async function aNurseWhoRead(admissionId: string) {
+      const user = await aUser(testApp, ['nurse']);
+      const reader = await ApiClient.signedIn(testApp, user.username);
+      expect((await reader.get(`/api/admissions/${admissionId}/timeline`)).status).toBe(200);
+      return { reader, userId: user.id };
+    }
+
+    async function readsAudited(userId: string) {
+      const { rows } = await db.query(
+        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.timeline-viewed' AND user_id = $1",
+        [userId],
+      );
+      return rows[0].n;
+    }
+
+    it.each([
+      [
+        'signed out on another process',
+        "UPDATE sessions SET revoked_at = now(), revoked_reason = 'sign-out' WHERE user_id = $1",
+        401,
+      ],
+      [
+        'idle for a day',
+        "UPDATE sessions SET last_seen_at = now() - interval '1 day' WHERE user_id = $1",
+        401,
+      ],
+      [
+        'past its lifetime',
+        "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
+        401,
+      ],
+      ['its user deactivated', 'UPDATE users SET active = false WHERE id = $1', 401],
+      ['its user no longer a nurse', "UPDATE users SET roles = '{auditor}' WHERE id = $1", 403],
+      [
+        'its user to change their password',
+        'UPDATE users SET must_change_password = true WHERE id = $1',
+        403,
+      ],
+    ])('answers nothing and audits nothing when the session is %s since', async (_, sql, status) => {
+      const admission = await anInfusingAdmission();
+      await recordSets(admission.id, 1, 60);
+      const { reader, userId } = await aNurseWhoRead(admission.id);
+      await db.query(sql, [userId]);
+      const response = await reader.get(`/api/admissions/${admission.id}/timeline`);
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.observations).toBeUndefined();
+      expect(await readsAudited(userId)).toBe(1);
+    });
+
+    it('tells a session that has ended nothing about which admissions exist', async () => {
+      const admission = await anInfusingAdmission();
+      const { reader, userId } = await aNurseWhoRead(admission.id);
+      await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [userId]);
+      const unknown = await reader.get('/api/admissions/00000000-0000-4000-8000-000000000000/timeline');
+      expect(unknown.status).toBe(401);
+    });
+
+    it('restarts the idle clock as the guard does', async () => {
+      const admission = await anInfusingAdmission();
+      const { reader, userId } = await aNurseWhoRead(admission.id);
+      await db.query("UPDATE sessions SET last_seen_at = now() - interval '5 minutes' WHERE user_id = $1", [
+        userId,
+      ]);
+      expect((await reader.get(`/api/admissions/${admission.id}/timeline`)).status).toBe(200);
+      const { rows } = await db.query(
+        "SELECT last_seen_at > now() - interval '1 minute' AS recent FROM sessions WHERE user_id = $1",
+        [userId],
+      );
+      expect(rows).toEqual([{ recent: true }]);
     });
   });
 });

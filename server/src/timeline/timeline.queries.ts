@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RateUnit } from '@infusion-tracker/clinical';
 import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
+import { sessionCheckCtes, sessionCheckValues } from '../auth/session-check-sql.js';
 import { preparedQuery } from '../database/prepared-query.js';
 
 /**
@@ -285,25 +287,39 @@ const OBSERVATION_COLUMNS = `
   FROM s`;
 
 /**
+ * The stay's record, made only when its version (the stay's generation and the staff names' version,
+ * read in the statement's snapshot) is not the one the caller already holds ($6), and the session is
+ * usable: else null, and the caller's copy is current (ADR 11).
+ */
+const unlessHeld = (subquery: string) =>
+  `CASE WHEN v.version = $6 OR NOT (SELECT usable FROM session) THEN NULL ELSE (${subquery}) END`;
+
+/**
  * The whole record of the stay in one statement, writing the audited read of it: orders, events and
- * follow-ups as JSON, the sets as JSON text. The sets' columns are made only when their version (the
- * stay's generation and the staff names' version, read in this statement's snapshot) is not the one the
- * caller already holds ($6): then `observations` is null and the caller's columns are current (ADR 11).
+ * follow-ups as JSON, the sets as JSON text, or none of them when the caller holds them at the current
+ * version. When the guard left the session check to the statement ($7 on, ADR 10), nothing is audited
+ * and nothing may be answered unless `session_usable`.
  */
 const TIMELINE = `
-  WITH audited AS (
+  WITH ${sessionCheckCtes({
+    tokenHash: '$7::text',
+    userId: '$2::uuid',
+    roles: '$8::text[]',
+    idleMinutes: '$9::int',
+    touchSeconds: '$10::int',
+  })}, audited AS (
     INSERT INTO audit_events (user_id, user_display_name, action, entity_type, entity_id, admission_id, request_id, client_address)
     SELECT $2::uuid, $3, 'admission.timeline-viewed', 'admission', a.id::text, a.id, $4, $5
-    FROM admissions a WHERE a.id = $1
+    FROM admissions a WHERE a.id = $1 AND (SELECT usable FROM session)
   ),
   s AS MATERIALIZED (${OBSERVATION_SETS}
   )
-  SELECT ${ADMISSION_COLUMNS},
-    (${ORDERS}) AS orders,
-    (${EVENTS}) AS events,
-    (${FOLLOW_UPS}) AS follow_ups,
-    v.version AS observations_version,
-    CASE WHEN v.version = $6 THEN NULL ELSE (${OBSERVATION_COLUMNS}) END AS observations
+  SELECT (SELECT usable FROM session) AS session_usable, ${ADMISSION_COLUMNS},
+    v.version,
+    ${unlessHeld(ORDERS)} AS orders,
+    ${unlessHeld(EVENTS)} AS events,
+    ${unlessHeld(FOLLOW_UPS)} AS follow_ups,
+    ${unlessHeld(OBSERVATION_COLUMNS)} AS observations
   FROM admissions a
   JOIN patients p ON p.id = a.patient_id
   JOIN users ap ON ap.id = a.admitting_prescriber_id
@@ -314,26 +330,33 @@ const TIMELINE = `
   ) v
   WHERE a.id = $1`;
 
-export interface TimelineRow extends AdmissionRow {
+/** The stay's record, as its subqueries give it. */
+export interface StayRecord {
   orders: OrderRow[];
   events: EventRow[];
   follow_ups: FollowUpRow[];
-  /** The version of the sets' columns: anything they are made from changes it (ADR 11). */
-  observations_version: string;
-  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here; null when at the version held. */
-  observations: string | null;
+  /** The sets as JSON text (see OBSERVATION_COLUMNS), not parsed here. */
+  observations: string;
 }
+
+export type TimelineRow = AdmissionRow & {
+  /** False when the session the guard left to the statement is no longer usable: nothing was audited. */
+  session_usable: boolean;
+  /** The version of everything the timeline shows of the stay: anything it is made from changes it (ADR 11). */
+  version: string;
+} & (StayRecord | { [Key in keyof StayRecord]: null });
 
 /**
  * The admission, its patient and its whole record, oldest first, writing the audited read in the same
- * statement; null when the admission is unknown (and nothing is audited). The sets come only when their
- * version is not `heldVersion`.
+ * statement; null when the admission is unknown (and nothing is audited). The record comes only when its
+ * version is not `heldVersion`. With a deferred `session` check, see `session_usable`.
  */
 export async function timelineRecord(
   manager: EntityManager,
   admissionId: string,
   actor: Actor,
   heldVersion: string | null,
+  session: DeferredSessionCheck | null,
 ): Promise<TimelineRow | null> {
   const author = auditAuthor({ actor });
   const [row] = await preparedQuery<TimelineRow>(manager, 'timeline', TIMELINE, [
@@ -343,6 +366,7 @@ export async function timelineRecord(
     author.requestId,
     author.clientAddress,
     heldVersion,
+    ...sessionCheckValues(session),
   ]);
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { calendarDateIn } from '@infusion-tracker/clinical';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/audit-trail.service.js';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
 import { NotFound } from '../common/domain-error.js';
 import { RecentHints } from '../common/recent-hints.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -15,23 +16,14 @@ import {
   toTimelineAdmission,
   toTimelineEvents,
   toTimelineOrders,
-  withObservations,
 } from './timeline-mapping.js';
-import { timelineRecord } from './timeline.queries.js';
-
-/** A stay's observation columns as JSON text, with the version they were made at (ADR 11). */
-interface HeldColumns {
-  version: string;
-  text: string;
-}
+import { type StayRecord, type TimelineRow, timelineRecord } from './timeline.queries.js';
+import { KeptTimeline, TimelineBody } from './timeline-body.js';
 
 @Injectable()
 export class TimelineService {
-  /**
-   * The observation columns of the stays this process read lately (about 120 KB each for a 7-day stay):
-   * the statement sends them again only when their version has changed since.
-   */
-  private readonly columns = new RecentHints<HeldColumns>(64);
+  /** The last answer for each stay this process read lately: given again while current (ADR 11). */
+  private readonly kept = new RecentHints<KeptTimeline>(64);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,36 +32,49 @@ export class TimelineService {
 
   /**
    * The whole stay and its follow-ups in one answer, read in one statement (one snapshot) whatever its
-   * length, as JSON text (a TimelineResponse): the observation sets, nearly all of it, come from
-   * PostgreSQL as JSON text and are spliced in unparsed. Reading it is an audited read of the patient's
-   * record, written by the same statement. The sets' columns this process already holds at the version
-   * the statement reads are not made again (ADR 11).
+   * length. Reading it is an audited read of the patient's record, written by the same statement. The
+   * answer this process last gave for the stay is given again when the statement finds it current, for
+   * the same ward date (ADR 11). With a `deferredSession`, the statement checks the session too
+   * (ADR 10), and any other answer than the timeline waits for the guard's full check.
    */
-  async timeline(actor: Actor, admissionId: string): Promise<string> {
-    const held = this.columns.get(admissionId);
-    const admission = await timelineRecord(this.dataSource.manager, admissionId, actor, held?.version ?? null);
-    if (!admission) throw new NotFound('The admission');
-    const observations = admission.observations ?? held!.text;
-    this.columns.remember(admissionId, { version: admission.observations_version, text: observations });
-    const events = toTimelineEvents(admission.events);
-    const orders = toTimelineOrders(admission.orders, admissionId);
-    const header = toTimelineAdmission(admission, events);
-    const rest: Omit<TimelineResponse, 'observations'> = {
-      generatedAt: new Date().toISOString(),
-      patient: toPatient(admission),
-      admission: header,
-      orders,
-      events,
-      series: {
-        rate: rateLines(orders, events, header.dischargedAt),
-        pauses: pauseBands(events),
-      },
-      followUps: toTimelineFollowUps(
-        admission.follow_ups,
-        admission,
-        calendarDateIn(new Date(), this.config.wardTimeZone),
-      ),
-    };
-    return withObservations(rest, observations);
+  async timeline(
+    actor: Actor,
+    admissionId: string,
+    deferredSession: DeferredSessionCheck | null = null,
+  ): Promise<TimelineBody> {
+    const now = new Date();
+    const today = calendarDateIn(now, this.config.wardTimeZone);
+    const held = this.kept.get(admissionId);
+    const heldVersion = held?.today === today ? held.version : null;
+    const read = (session: DeferredSessionCheck | null) =>
+      timelineRecord(this.dataSource.manager, admissionId, actor, heldVersion, session);
+    let row = await read(deferredSession);
+    if (deferredSession && !row?.session_usable) {
+      await deferredSession.confirm(); // throws the guard's answer; if the session is usable after all, read again
+      if (row) row = await read(null);
+    }
+    if (!row) throw new NotFound('The admission');
+    const kept = row.orders === null ? held! : keptTimeline(row, today);
+    this.kept.remember(admissionId, kept);
+    return new TimelineBody(kept, now);
   }
+}
+
+/** The timeline made from the statement's row, for the ward date `today`. */
+function keptTimeline(row: TimelineRow & StayRecord, today: string): KeptTimeline {
+  const events = toTimelineEvents(row.events);
+  const orders = toTimelineOrders(row.orders, row.id);
+  const header = toTimelineAdmission(row, events);
+  const rest: Omit<TimelineResponse, 'observations' | 'generatedAt'> = {
+    patient: toPatient(row),
+    admission: header,
+    orders,
+    events,
+    series: {
+      rate: rateLines(orders, events, header.dischargedAt),
+      pauses: pauseBands(events),
+    },
+    followUps: toTimelineFollowUps(row.follow_ups, row, today),
+  };
+  return new KeptTimeline(row.version, today, rest, row.observations);
 }

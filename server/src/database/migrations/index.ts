@@ -20,8 +20,8 @@ import { AddStaySummaries1765210000000 } from './1765210000000-add-stay-summarie
 import { AddDischargedAdmissionsIndex1765220000000 } from './1765220000000-add-discharged-admissions-index.js';
 // The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
 import { AddOutcomeReportGenerations1765230000000 } from './1765230000000-add-outcome-report-generations.js';
-// The timeline's observation columns kept while unchanged (issue 10, ADR 11)
-import { AddStaffNameVersions1765300000000 } from './1765300000000-add-staff-name-versions.js';
+// The timeline's answers kept while their stay is unchanged (issue 10, ADR 11)
+import { AddTimelineVersions1765300000000 } from './1765300000000-add-timeline-versions.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
 export const migrations = [
@@ -47,6 +47,6 @@ export const migrations = [
   AddDischargedAdmissionsIndex1765220000000,
   // The outcome report's answers kept while their admissions are unchanged (issue 11, ADR 9)
   AddOutcomeReportGenerations1765230000000,
-  // The timeline's observation columns kept while their stay and the staff names are unchanged (issue 10, ADR 11)
-  AddStaffNameVersions1765300000000,
+  // The timeline's answers kept while their stay is unchanged (issue 10, ADR 11)
+  AddTimelineVersions1765300000000,
 ];
