@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext } from '@playwright/test';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../server/src/synthetic/synthetic-names';
+import { expectNoSeriousAxeViolations } from './accessibility';
 import { signInThroughApi, xsrfHeaders } from './api';
 import { DEMO_PASSWORD, aUsername, expect, test } from './fixtures';
 import { OutcomeReportPage } from './pages/outcome-report-page';
@@ -145,6 +146,7 @@ test('an auditor filters the outcome report by indication, reads the curve, the 
   await expect(report.plot).toBeVisible();
   await expect(report.riskTable).toBeVisible();
   await expect(report.median).toContainText(/Median duration of benefit: (\d+ days|Not reached)/);
+  await expectNoSeriousAxeViolations(page, 'the outcome report');
 
   // The analysis data set of that cohort: de-identified.
   const download = await report.downloadAnalysisDataSet();
@@ -172,4 +174,13 @@ test('an auditor filters the outcome report by indication, reads the curve, the 
   await expect(report.plot).toHaveAccessibleName(/All, 3 patients/);
   await expect(report.median).toContainText('Median duration of benefit: 20 days (2.9 weeks)');
   await expect(report.riskTable.getByRole('row').nth(1)).toContainText('3 (0) (0)');
+
+  // The other reports: the index and the service report, for the same ward.
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'the reports page');
+  await page.goto('/reports/service');
+  await expect(page.getByRole('heading', { level: 1, name: 'Service report' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Admissions and length of stay' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'the service report');
 });
