@@ -42,6 +42,11 @@ test('an admin creates a user, who must choose their own password at the first s
   ).toBeVisible();
   await expectNoSeriousAxeViolations(adminPage, 'the audit trail');
 
+  await adminPage.goto('/admin/follow-up-schedule');
+  await expect(adminPage.getByRole('heading', { level: 1, name: 'Follow-up schedule' })).toBeVisible();
+  await expect(adminPage.getByRole('button', { name: 'Save as a new version' })).toBeVisible();
+  await expectNoSeriousAxeViolations(adminPage, 'the follow-up schedule');
+
   await shell.signOut();
   await expect(signInPage.heading).toBeVisible();
 
