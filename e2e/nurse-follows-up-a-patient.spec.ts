@@ -153,8 +153,11 @@ test('a nurse records a failed attempt, then an outcome where benefit ended; the
   await expectNoSeriousAxeViolations(page, 'the admission page after discharge');
 
   // Back on the worklist the patient is no longer due; week 2 comes up this week.
+  // Upcoming admissions are counted, and listed when asked for.
   await worklist.goto(ward);
   await expect(worklist.section('Upcoming this week')).toBeVisible();
+  await expect(worklist.entry(name)).toHaveCount(0);
+  await worklist.showUpcoming();
   await expect(worklist.entry(name, 'Upcoming this week')).toContainText('Week 2');
   await expect(worklist.section('Due today')).toHaveCount(0);
 });

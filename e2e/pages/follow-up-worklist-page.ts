@@ -27,6 +27,11 @@ export class FollowUpWorklistPage {
     return this.page.getByRole('region', { name: new RegExp(`^${name} \\(\\d+\\)$`) });
   }
 
+  /** Lists the admissions coming up this week, which the page counts but lists only when asked. */
+  async showUpcoming(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Show the \d+ coming up this week$/ }).click();
+  }
+
   /** The entry of one patient, by the name as the list writes it: "OKAFOR, Ada". */
   entry(patientName: string, section?: WorklistSection): Locator {
     const scope = section ? this.section(section) : this.page;

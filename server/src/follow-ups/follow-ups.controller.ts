@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SignedIn } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles, SessionCheckedInStatement, SignedIn } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import {
   AttemptRequest,
@@ -33,11 +33,13 @@ export class FollowUpsController {
     private readonly schedule: FollowUpScheduleService,
   ) {}
 
+  /** Its one statement checks the session too (ADR 10). */
   @Get('follow-ups')
   @Roles('nurse', 'prescriber')
+  @SessionCheckedInStatement()
   @ApiOkResponse({ type: WorklistResponse })
   worklist(@CurrentUser() user: SignedInUser, @Query() query: WorklistQuery): Promise<WorklistResponse> {
-    return this.followUps.worklist(user, query);
+    return this.followUps.worklist(user, query, user.deferredSessionCheck ?? null);
   }
 
   @Get('admissions/:id/follow-ups')

@@ -7,9 +7,12 @@ import {
   type Drug,
   type Indication,
 } from '@infusion-tracker/clinical';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
+import { sessionCheckCtes, sessionCheckValues } from '../auth/session-check-sql.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { isoInstant } from '../database/sql-instants.js';
 import type { PhoneNumber, PreferredContactMethod } from '../patients/patient.entity.js';
+import type { WorklistShow } from './dto/follow-up.requests.js';
 import { type Actor, auditAuthor } from '../audit/audit-trail.service.js';
 import {
   linkStateColumns,
@@ -28,7 +31,11 @@ import {
 export const UPCOMING_DAYS = 7;
 
 interface WorklistRow extends LinkStateRow {
-  id: string;
+  /** Null only in the one row of a list that shows nothing (it still carries upcoming_admissions). */
+  id: string | null;
+  upcoming_admissions: number;
+  /** False when the session the guard left to the statement is no longer usable: nothing was audited. */
+  session_usable: boolean;
   admission_id: string;
   weeks: number | null;
   due_on: string;
@@ -72,7 +79,13 @@ interface WorklistRow extends LinkStateRow {
  * Node CPU. Statuses are followUpStatus's (libs/clinical), the one place that rule is written.
  */
 const WORKLIST_SQL = `
-  WITH open_follow_ups AS MATERIALIZED (
+  WITH ${sessionCheckCtes({
+    tokenHash: '$13::text',
+    userId: '$7::uuid',
+    roles: '$14::text[]',
+    idleMinutes: '$15::int',
+    touchSeconds: '$16::int',
+  })}, open_follow_ups AS MATERIALIZED (
     SELECT f.* FROM follow_ups f
      WHERE (CASE WHEN f.settled IS NULL THEN f.window_start END) <= $2::date
         OR (CASE WHEN f.settled = 'missed' THEN f.window_end END) >= $1::date
@@ -88,7 +101,9 @@ const WORKLIST_SQL = `
          p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
          p.phone_numbers, p.preferred_contact_method,
          link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
-         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review
+         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review,
+         -- Not upcoming, as followUpStatus decides for a follow-up neither cancelled nor done.
+         (coalesce(att.failed_attempts, 0) >= f.failed_attempt_limit OR f.window_start <= $1::date) AS to_do
     FROM open_follow_ups f
     JOIN admissions a ON a.id = f.admission_id
     JOIN patients p ON p.id = a.patient_id
@@ -113,26 +128,43 @@ const WORKLIST_SQL = `
      AND NOT EXISTS (
        SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)
   ),
+  by_admission AS (
+    SELECT listed.*, bool_or(to_do) OVER (PARTITION BY admission_id) AS admission_to_do FROM listed
+  ),
+  shown AS (
+    SELECT * FROM by_admission WHERE $12::text = 'all' OR admission_to_do
+  ),
   audited AS (
     INSERT INTO audit_events (user_id, user_display_name, action, entity_type, request_id, client_address, change)
     SELECT $7::uuid, $8, 'follow-up-worklist.viewed', 'follow-up-worklist', $9, $10,
-           jsonb_build_object('filter', $11::jsonb, 'admissions', (SELECT count(DISTINCT admission_id) FROM listed))
+           jsonb_build_object('filter', $11::jsonb, 'admissions', (SELECT count(DISTINCT admission_id) FROM shown))
+    WHERE (SELECT usable FROM session)
   )
-  SELECT * FROM listed`;
+  SELECT shown.*, counted.upcoming_admissions, counted.session_usable
+  FROM (
+    SELECT count(DISTINCT admission_id) FILTER (WHERE NOT admission_to_do)::int AS upcoming_admissions,
+           (SELECT usable FROM session) AS session_usable
+    FROM by_admission
+  ) counted
+  LEFT JOIN shown ON counted.session_usable`;
 
 /** ISO dates (YYYY-MM-DD) in calendar order. */
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The worklist (ADR 4): one entry per admission, in its most urgent section; overdue most overdue
- * first, due and missed by the end of their window, upcoming by the start of theirs.
+ * first, due and missed by the end of their window, upcoming by the start of theirs. With a deferred
+ * `session` check (ADR 10), the statement checks the session too; when it is no longer usable, the
+ * guard's full check answers instead.
  */
 export async function worklist(
   manager: EntityManager,
   actor: Actor,
   today: string,
-  filter: { ward?: string; indication?: string; clinicianId?: string },
+  query: { show?: WorklistShow; ward?: string; indication?: string; clinicianId?: string },
+  session: DeferredSessionCheck | null,
 ): Promise<WorklistResponse> {
+  const { show = 'all', ...filter } = query;
   const author = auditAuthor({ actor });
   const rows = await preparedQuery<WorklistRow>(manager, 'follow-up-worklist', WORKLIST_SQL, [
     today,
@@ -145,10 +177,17 @@ export async function worklist(
     author.userDisplayName,
     author.requestId,
     author.clientAddress,
-    JSON.stringify({ ...filter }),
+    JSON.stringify({ ...filter, ...(show === 'all' ? {} : { show }) }),
+    show,
+    ...sessionCheckValues(session),
   ]);
+  if (session && !rows[0]!.session_usable) {
+    await session.confirm(); // throws the guard's answer; if the session is usable after all, read again
+    return worklist(manager, actor, today, query, null);
+  }
   const byAdmission = new Map<string, { item: WorklistItem; urgency: number; key: string }>();
   for (const row of rows) {
+    if (row.id === null) continue;
     // Listed follow-ups are neither cancelled nor done: upcoming, due, overdue or missed, as the sections.
     const status = followUpStatus(
       {
@@ -227,5 +266,9 @@ export async function worklist(
       a.item.patient.familyName.localeCompare(b.item.patient.familyName) ||
       a.item.admission.id.localeCompare(b.item.admission.id),
   );
-  return { today, items: entries.map((entry) => entry.item) };
+  return {
+    today,
+    items: entries.map((entry) => entry.item),
+    upcomingAdmissions: rows[0]!.upcoming_admissions,
+  };
 }

@@ -47,6 +47,7 @@ import {
 import { FollowUpTerminalEvent } from './follow-up-terminal-event.entity.js';
 import { FollowUp } from './follow-up.entity.js';
 import { worklist } from './follow-ups.queries.js';
+import type { DeferredSessionCheck } from '../auth/deferred-session-check.js';
 import { currentInstruments } from './instrument-catalogue.js';
 import { outcomeRuleViolations } from './outcome-rules.js';
 // Patient-reported follow-ups (issue 13)
@@ -470,9 +471,16 @@ export class FollowUpsService {
     });
   }
 
-  /** The worklist is a read of many patients' follow-ups: one audit row, written by the same statement. */
-  worklist(actor: Actor, filter: WorklistQuery): Promise<WorklistResponse> {
-    return worklist(this.dataSource.manager, actor, this.today(), filter);
+  /**
+   * The worklist is a read of many patients' follow-ups: one audit row, written by the same statement,
+   * which checks the session too when the guard left that to it (ADR 10).
+   */
+  worklist(
+    actor: Actor,
+    filter: WorklistQuery,
+    deferredSession: DeferredSessionCheck | null = null,
+  ): Promise<WorklistResponse> {
+    return worklist(this.dataSource.manager, actor, this.today(), filter, deferredSession);
   }
 
   private async scoreInstruments(

@@ -1967,6 +1967,8 @@ export interface components {
       /** Format: date */
       today: string;
       items: components['schemas']['WorklistItem'][];
+      /** @description The admissions whose follow-ups are all upcoming this week, whether listed (show=all) or not (show=to-do). */
+      upcomingAdmissions: number;
     };
     FollowUpCancellationResponse: {
       /** Format: date-time */
@@ -3578,6 +3580,8 @@ export interface operations {
   FollowUpsController_worklist: {
     parameters: {
       query?: {
+        /** @description to-do: only the admissions with a follow-up overdue, due or missed (the day's calls); the admissions whose follow-ups are all upcoming are then counted (upcomingAdmissions), not listed. */
+        show?: 'all' | 'to-do';
         ward?: string;
         indication?:
           | 'crps'

@@ -15,7 +15,7 @@
 // - TimelineObservationSet, ObservationColumns, SideEffectMark: built on the client, never sent.
 // - The enumerations' values (ROLES, SEXES, ...): runtime arrays for the forms; each is checked against
 //   the generated union at the end of this file.
-import type { components } from './api-schema';
+import type { components, operations } from './api-schema';
 
 type S = components['schemas'];
 
@@ -261,6 +261,8 @@ export interface WorklistFilter {
   ward?: string;
   indication?: Indication;
   clinicianId?: string;
+  /** 'to-do': the admissions whose follow-ups are all upcoming are counted, not listed. */
+  show?: NonNullable<operations['FollowUpsController_worklist']['parameters']['query']>['show'];
 }
 
 export type Instrument = S['InstrumentResponse'];

@@ -97,7 +97,7 @@ describe('FollowUpsPage', () => {
   }
 
   it('lists each admission in its section, overdue first, with what the nurse needs to call', async () => {
-    await open({ today: '2025-07-01', items: [overdue, due] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [overdue, due] });
 
     const headings = Array.from(page.querySelectorAll('section.section h2')).map((h) => text(h));
     expect(headings).toEqual(['Overdue (1)', 'Due today (1)']);
@@ -124,13 +124,72 @@ describe('FollowUpsPage', () => {
   });
 
   it('says so when nobody needs following up', async () => {
-    await open({ today: '2025-07-01', items: [] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [] });
     expect(text(page)).toContain('Nobody to follow up today.');
+    expect(text(page)).toContain('No follow-up is due, overdue, missed or coming up this week.');
     expect(page.querySelector('section.section')).toBeNull();
   });
 
+  it("asks for the day's calls, counts the upcoming admissions, and lists them when asked", async () => {
+    const upcoming = aWorklistEntry({
+      section: 'upcoming',
+      patient: { ...aWorklistEntry().patient, familyName: 'Dimitriou', givenName: 'Eleni' },
+      followUps: [
+        aWorklistFollowUp({
+          id: 'fu-upcoming',
+          label: 'Week 4',
+          status: 'upcoming',
+          windowStart: '2025-07-04',
+          windowEnd: '2025-07-10',
+        }),
+      ],
+    });
+    fixture = TestBed.createComponent(FollowUpsPage);
+    page = fixture.nativeElement;
+    await fixture.whenStable();
+    http.expectOne('/api/wards').flush({ items: [], nextCursor: null });
+    const first = http.expectOne((r) => r.url === '/api/follow-ups');
+    expect(first.request.params.get('show')).toBe('to-do');
+    first.flush({ today: '2025-07-01', upcomingAdmissions: 1, items: [overdue] });
+    await settle(fixture);
+
+    expect(text(section('Upcoming this week')?.querySelector('h2') ?? null)).toBe('Upcoming this week (1)');
+    expect(text(section('Upcoming this week'))).not.toContain('DIMITRIOU');
+    const show = button(page, 'Show the 1 coming up this week');
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    show.click();
+    expect(navigate).toHaveBeenCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { upcoming: 'shown' } }),
+    );
+
+    // The address now says so: the whole list is asked for, the upcoming admission listed.
+    fixture.componentRef.setInput('upcoming', 'shown');
+    await fixture.whenStable();
+    const all = http.expectOne((r) => r.url === '/api/follow-ups');
+    expect(all.request.params.get('show')).toBe('all');
+    all.flush({ today: '2025-07-01', upcomingAdmissions: 1, items: [overdue, upcoming] });
+    await settle(fixture);
+    expect(text(section('Upcoming this week'))).toContain('DIMITRIOU, Eleni');
+    expect(text(section('Upcoming this week'))).toContain('Week 4');
+    expect(button(page, 'Hide the 1 coming up this week').getAttribute('aria-expanded')).toBe('true');
+    expect(text(section('Overdue'))).toContain('OKAFOR, Grace');
+  });
+
+  it('says nothing is due when only upcoming follow-ups are left', async () => {
+    await open({ today: '2025-07-01', upcomingAdmissions: 3, items: [] });
+    expect(text(page)).toContain('Nobody to follow up today.');
+    expect(text(page)).toContain('No follow-up is due, overdue or missed.');
+    expect(text(page)).not.toContain('coming up this week for these filters');
+    expect(text(section('Upcoming this week')?.querySelector('h2') ?? null)).toBe('Upcoming this week (3)');
+  });
+
   it('asks the server for the filtered list, and offers the clinicians it has seen', async () => {
-    await open({ today: '2025-07-01', items: [overdue] }, { ward: 'Ward 7 Pain Unit', indication: 'crps' });
+    await open(
+      { today: '2025-07-01', upcomingAdmissions: 0, items: [overdue] },
+      { ward: 'Ward 7 Pain Unit', indication: 'crps' },
+    );
     // The request made on opening carried the filters from the address.
     fixture.componentRef.setInput('clinician', overdue.admission.clinician.id);
     await fixture.whenStable();
@@ -138,7 +197,7 @@ describe('FollowUpsPage', () => {
     expect(request.request.params.get('ward')).toBe('Ward 7 Pain Unit');
     expect(request.request.params.get('indication')).toBe('crps');
     expect(request.request.params.get('clinicianId')).toBe(overdue.admission.clinician.id);
-    request.flush({ today: '2025-07-01', items: [] });
+    request.flush({ today: '2025-07-01', upcomingAdmissions: 0, items: [] });
     await settle(fixture);
     expect(text(page)).toContain('for these filters');
     const clinicians = Array.from(select(page, 'Clinician').options).map((option) => text(option));
@@ -146,7 +205,7 @@ describe('FollowUpsPage', () => {
   });
 
   it('puts a chosen filter in the address', async () => {
-    await open({ today: '2025-07-01', items: [overdue] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [overdue] });
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     choose(select(page, 'Indication'), 'Phantom limb pain');
     expect(navigate).toHaveBeenCalledWith(
@@ -156,7 +215,7 @@ describe('FollowUpsPage', () => {
   });
 
   it('records a failed attempt from an entry and refreshes the list', async () => {
-    await open({ today: '2025-07-01', items: [overdue] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [overdue] });
     labelled(page, 'Record attempt, Week 1, OKAFOR, Grace').click();
     await settle(fixture);
     // The patient's preferred method is the usual way to reach them.
@@ -195,13 +254,15 @@ describe('FollowUpsPage', () => {
     expect(text(page.querySelector('[role="status"]'))).toBe(
       'Attempt recorded for OKAFOR, Grace: message left.',
     );
-    http.expectOne((r) => r.url === '/api/follow-ups').flush({ today: '2025-07-01', items: [] });
+    http
+      .expectOne((r) => r.url === '/api/follow-ups')
+      .flush({ today: '2025-07-01', upcomingAdmissions: 0, items: [] });
     await settle(fixture);
     expect(page.querySelector('app-attempt-form')).toBeNull();
   });
 
   it('does not send an attempt without a result', async () => {
-    await open({ today: '2025-07-01', items: [due] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [due] });
     labelled(page, 'Record attempt, Week 2, BROWN, Li').click();
     await settle(fixture);
     button(page, 'Save attempt').click();
@@ -211,7 +272,7 @@ describe('FollowUpsPage', () => {
   });
 
   it('asks whether a patient who declined withdraws, and records the withdrawal only when told', async () => {
-    await open({ today: '2025-07-01', items: [due] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [due] });
     labelled(page, 'Record attempt, Week 2, BROWN, Li').click();
     await settle(fixture);
     toggle(page, 'Declined the follow-up').click();
@@ -245,11 +306,13 @@ describe('FollowUpsPage', () => {
     expect(text(page.querySelector('[role="status"]'))).toBe(
       'BROWN, Li is recorded as withdrawn from follow-up.',
     );
-    http.expectOne((r) => r.url === '/api/follow-ups').flush({ today: '2025-07-01', items: [] });
+    http
+      .expectOne((r) => r.url === '/api/follow-ups')
+      .flush({ today: '2025-07-01', upcomingAdmissions: 0, items: [] });
   });
 
   it('links each follow-up to its outcome form', async () => {
-    await open({ today: '2025-07-01', items: [due] });
+    await open({ today: '2025-07-01', upcomingAdmissions: 0, items: [due] });
     const link = Array.from(page.querySelectorAll('a')).find((a) => text(a) === 'Record outcome');
     expect(link?.getAttribute('href')).toBe(`/follow-ups/fu-due/outcome?admission=${due.admission.id}`);
     expect(link?.getAttribute('aria-label')).toBe('Record outcome, Week 2, BROWN, Li');

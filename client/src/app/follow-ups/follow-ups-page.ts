@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  Directive,
   effect,
   inject,
   input,
@@ -12,6 +13,7 @@ import {
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { Subscription } from 'rxjs';
 import {
@@ -23,6 +25,7 @@ import {
   Ward,
   Worklist,
   WorklistEntry,
+  WorklistFilter,
   WorklistFollowUp,
   WorklistSection,
 } from '../core/api-types';
@@ -43,21 +46,52 @@ import { FollowUpsApi } from './follow-ups.api';
 // Patient-reported follow-ups (issue 13)
 import { PatientLinkStatus } from '../patient-links/patient-link-status';
 
-const SECTIONS: readonly { section: WorklistSection; heading: string; hint: string }[] = [
+interface SectionWords {
+  section: WorklistSection;
+  heading: string;
+  hint: string;
+}
+
+/** A section as the page lists it. */
+interface SectionView extends SectionWords {
+  entries: WorklistEntry[];
+}
+
+/** Types the context of the template that lists a section's entries (used for both kinds of section). */
+@Directive({ selector: 'ng-template[appSectionEntries]' })
+export class SectionEntriesTemplate {
+  static ngTemplateContextGuard(
+    _directive: SectionEntriesTemplate,
+    _context: unknown,
+  ): _context is { $implicit: SectionView; today: string } {
+    return true;
+  }
+}
+
+/** The sections of the day's calls, listed at once. */
+const TO_DO_SECTIONS: readonly SectionWords[] = [
   { section: 'overdue', heading: 'Overdue', hint: 'Past the window, most overdue first' },
   { section: 'due', heading: 'Due today', hint: 'In the window today' },
   { section: 'missed', heading: 'Missed', hint: 'Too many failed attempts; the window is still open' },
-  { section: 'upcoming', heading: 'Upcoming this week', hint: 'The window opens within 7 days' },
 ];
+/** Counted at once, listed when asked for. */
+const UPCOMING: SectionWords = {
+  section: 'upcoming',
+  heading: 'Upcoming this week',
+  hint: 'The window opens within 7 days',
+};
 
 /**
  * The follow-up worklist: whom to call today, one entry per admission in its most urgent section as the
- * server sorts them. From an entry the nurse records a contact attempt or opens the outcome form.
+ * server sorts them. From an entry the nurse records a contact attempt or opens the outcome form. The
+ * admissions whose follow-ups are all upcoming are counted, and listed when the nurse asks for them.
  */
 @Component({
   selector: 'app-follow-ups-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
+    SectionEntriesTemplate,
     RouterLink,
     MatAnchor,
     MatButton,
@@ -75,6 +109,8 @@ export class FollowUpsPage {
   readonly ward = input<string>();
   readonly indication = input<string>();
   readonly clinician = input<string>();
+  /** 'shown' when the upcoming admissions are listed too. */
+  readonly upcoming = input<string>();
 
   private readonly api = inject(FollowUpsApi);
   private readonly wardApi = inject(WardApi);
@@ -103,16 +139,12 @@ export class FollowUpsPage {
   protected readonly attemptFor = signal<string | null>(null);
   protected readonly statusMessage = signal<string | null>(null);
 
-  protected readonly sections = computed(() => {
-    const worklist = this.worklist();
-    if (!worklist) {
-      return [];
-    }
-    return SECTIONS.map((section) => ({
-      ...section,
-      entries: worklist.items.filter((entry) => entry.section === section.section),
-    })).filter((section) => section.entries.length > 0);
-  });
+  protected readonly upcomingWords = UPCOMING;
+  protected readonly upcomingShown = computed(() => this.upcoming() === 'shown');
+  protected readonly sections = computed(() =>
+    TO_DO_SECTIONS.map((section) => this.section(section)).filter((section) => section.entries.length > 0),
+  );
+  protected readonly upcomingSection = computed(() => (this.upcomingShown() ? this.section(UPCOMING) : null));
   /** The ward in the address is offered even when no admission is open there (the wards list only those). */
   protected readonly wardChoices = computed(() => {
     const wards = this.wards();
@@ -123,15 +155,27 @@ export class FollowUpsPage {
   });
   protected readonly filtered = computed(() => Boolean(this.ward() || this.indication() || this.clinician()));
 
+  /** What the address asks the server for. */
+  private readonly filter = computed<WorklistFilter>(() => ({
+    ward: this.ward() || undefined,
+    indication: (this.indication() || undefined) as Indication | undefined,
+    clinicianId: this.clinician() || undefined,
+    show: this.upcomingShown() ? 'all' : 'to-do',
+  }));
+
   constructor() {
     this.wardApi.listWards().subscribe({ next: (page) => this.wards.set(page.items) });
     effect(() => {
-      const filter = {
-        ward: this.ward() || undefined,
-        indication: (this.indication() || undefined) as Indication | undefined,
-        clinicianId: this.clinician() || undefined,
-      };
+      const filter = this.filter();
       untracked(() => this.load(filter));
+    });
+  }
+
+  protected showUpcoming(shown: boolean): void {
+    void this.router.navigate([], {
+      queryParams: { upcoming: shown ? 'shown' : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
     });
   }
 
@@ -145,7 +189,11 @@ export class FollowUpsPage {
   }
 
   protected clearFilters(): void {
-    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { ward: null, indication: null, clinician: null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected timing(followUp: WorklistFollowUp, today: string): string {
@@ -200,14 +248,15 @@ export class FollowUpsPage {
   }
 
   private reload(): void {
-    this.load({
-      ward: this.ward() || undefined,
-      indication: (this.indication() || undefined) as Indication | undefined,
-      clinicianId: this.clinician() || undefined,
-    });
+    this.load(this.filter());
   }
 
-  private load(filter: { ward?: string; indication?: Indication; clinicianId?: string }): void {
+  private section(words: SectionWords): SectionView {
+    const entries = this.worklist()?.items.filter((entry) => entry.section === words.section) ?? [];
+    return { ...words, entries };
+  }
+
+  private load(filter: WorklistFilter): void {
     this.request?.unsubscribe();
     this.request = this.api.worklist(filter).subscribe({
       next: (worklist) => {

@@ -238,7 +238,22 @@ export class ScheduleRequest {
   failedAttemptLimit: number;
 }
 
+/** Which entries of the worklist to send: every one, or those with something to do today. */
+export const WORKLIST_SHOWS = ['all', 'to-do'] as const;
+export type WorklistShow = (typeof WORKLIST_SHOWS)[number];
+
 export class WorklistQuery {
+  @ApiPropertyOptional({
+    enum: WORKLIST_SHOWS,
+    default: 'all',
+    description:
+      "to-do: only the admissions with a follow-up overdue, due or missed (the day's calls); the " +
+      'admissions whose follow-ups are all upcoming are then counted (upcomingAdmissions), not listed.',
+  })
+  @IsOptional()
+  @IsIn(WORKLIST_SHOWS)
+  show?: WorklistShow;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) ward?: string;
   @ApiPropertyOptional({ enum: INDICATIONS }) @IsOptional() @IsIn(INDICATIONS) indication?: Indication;
   @ApiPropertyOptional({ format: 'uuid', description: 'The admitting prescriber.' })

@@ -195,6 +195,11 @@ export class WorklistItem {
 export class WorklistResponse {
   @ApiProperty({ format: 'date' }) today: string;
   @ApiProperty({ type: WorklistItem, isArray: true }) items: WorklistItem[];
+  @ApiProperty({
+    description:
+      'The admissions whose follow-ups are all upcoming this week, whether listed (show=all) or not (show=to-do).',
+  })
+  upcomingAdmissions: number;
 }
 
 export class ScheduleItemResponse {
