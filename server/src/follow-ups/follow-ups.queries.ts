@@ -69,9 +69,11 @@ interface WorklistRow extends LinkStateRow {
  * check: the open follow-ups whose window opens within the week and the missed ones whose window is
  * still open, found first (materialised) through the two expression indexes of
  * AddFollowUpWorklistIndexes, whose statistics estimate them as the hundred or so they are, not the
- * thousands the whole table suggests; then, for those alone, their attempts, latest patient link,
- * admission, patient and clinician; and the audit row of the read (who, which filter, how many
- * admissions), written by the same statement so that it exists exactly when the list was read.
+ * thousands the whole table suggests; then, for those alone, their attempts, which say whether each is
+ * upcoming; for those the list shows (show=to-do leaves out the admissions whose follow-ups are all
+ * upcoming, only counting them), the latest patient link, admission, patient and clinician; and the audit
+ * row of the read (who, which filter, how many admissions), written by the same statement so that it
+ * exists exactly when the list was read.
  * Follow-ups of an admission whose follow-up ended are left out.
  *
  * Instants come as the text the response carries: on a 10-year history the list is a hundred-odd
@@ -90,24 +92,14 @@ const WORKLIST_SQL = `
      WHERE (CASE WHEN f.settled IS NULL THEN f.window_start END) <= $2::date
         OR (CASE WHEN f.settled = 'missed' THEN f.window_end END) >= $1::date
   ),
-  listed AS (
-  SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
-         coalesce(att.failed_attempts, 0)::int AS failed_attempts, f.failed_attempt_limit,
-         coalesce(att.attempt_count, 0)::int AS attempt_count,
-         ${isoInstant('att.last_attempt_at')} AS last_attempt_at, att.last_attempt_result,
-         a.ward, a.indication, a.indication_other, a.drug, a.drug_other,
-         ${isoInstant('a.admitted_at')} AS admitted_at, ${isoInstant('a.discharged_at')} AS discharged_at,
-         a.admitting_prescriber_id AS clinician_id, u.display_name AS clinician_name,
-         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
-         p.phone_numbers, p.preferred_contact_method,
-         link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
-         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review,
+  candidates AS (
+  SELECT f.id, f.admission_id, f.weeks, f.due_on, f.window_start, f.window_end, f.failed_attempt_limit,
+         coalesce(att.failed_attempts, 0)::int AS failed_attempts,
+         coalesce(att.attempt_count, 0)::int AS attempt_count, att.last_attempt_at, att.last_attempt_result,
          -- Not upcoming, as followUpStatus decides for a follow-up neither cancelled nor done.
          (coalesce(att.failed_attempts, 0) >= f.failed_attempt_limit OR f.window_start <= $1::date) AS to_do
     FROM open_follow_ups f
     JOIN admissions a ON a.id = f.admission_id
-    JOIN patients p ON p.id = a.patient_id
-    JOIN users u ON u.id = a.admitting_prescriber_id
     LEFT JOIN LATERAL (
       SELECT count(*) AS attempt_count,
              count(*) FILTER (WHERE t.result <> 'reached') AS failed_attempts,
@@ -115,13 +107,6 @@ const WORKLIST_SQL = `
              (array_agg(t.result ORDER BY t.at DESC, t.recorded_at DESC))[1] AS last_attempt_result
         FROM follow_up_attempts t WHERE t.follow_up_id = f.id
     ) att ON true
-    LEFT JOIN LATERAL (
-      SELECT ${linkStateColumns('$6::int')}
-        FROM patient_links link
-        LEFT JOIN patient_responses response ON response.patient_link_id = link.id
-       WHERE link.follow_up_id = f.id
-       ORDER BY link.issued_at DESC, link.id DESC LIMIT 1
-    ) link ON true
    WHERE ($3::text IS NULL OR a.ward = $3)
      AND ($4::text IS NULL OR a.indication = $4)
      AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
@@ -129,10 +114,32 @@ const WORKLIST_SQL = `
        SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)
   ),
   by_admission AS (
-    SELECT listed.*, bool_or(to_do) OVER (PARTITION BY admission_id) AS admission_to_do FROM listed
+    SELECT candidates.*, bool_or(to_do) OVER (PARTITION BY admission_id) AS admission_to_do FROM candidates
   ),
+  -- What the list shows, with the patient, the stay and the latest link of only those.
   shown AS (
-    SELECT * FROM by_admission WHERE $12::text = 'all' OR admission_to_do
+  SELECT f.id, f.admission_id, f.weeks, f.due_on::text, f.window_start::text, f.window_end::text,
+         f.failed_attempts, f.failed_attempt_limit, f.attempt_count,
+         ${isoInstant('f.last_attempt_at')} AS last_attempt_at, f.last_attempt_result,
+         a.ward, a.indication, a.indication_other, a.drug, a.drug_other,
+         ${isoInstant('a.admitted_at')} AS admitted_at, ${isoInstant('a.discharged_at')} AS discharged_at,
+         a.admitting_prescriber_id AS clinician_id, u.display_name AS clinician_name,
+         p.id AS patient_id, p.mrn, p.family_name, p.given_name, p.date_of_birth::text,
+         p.phone_numbers, p.preferred_contact_method,
+         link.link_id, link.link_first_opened_at, link.link_revoked_at, link.link_submitted_at,
+         link.link_expires_at, link.link_expired, link.link_response_id, link.link_review
+    FROM by_admission f
+    JOIN admissions a ON a.id = f.admission_id
+    JOIN patients p ON p.id = a.patient_id
+    JOIN users u ON u.id = a.admitting_prescriber_id
+    LEFT JOIN LATERAL (
+      SELECT ${linkStateColumns('$6::int')}
+        FROM patient_links link
+        LEFT JOIN patient_responses response ON response.patient_link_id = link.id
+       WHERE link.follow_up_id = f.id
+       ORDER BY link.issued_at DESC, link.id DESC LIMIT 1
+    ) link ON true
+   WHERE $12::text = 'all' OR f.admission_to_do
   ),
   audited AS (
     INSERT INTO audit_events (user_id, user_display_name, action, entity_type, request_id, client_address, change)
