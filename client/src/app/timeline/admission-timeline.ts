@@ -28,6 +28,7 @@ import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
 import { TimelineChart, chartPicture } from './timeline-chart';
+import { loadChartLibrary } from './chart-library';
 import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
 import {
@@ -143,7 +144,7 @@ export class AdmissionTimeline {
 
   constructor() {
     // Fetch the chart library while the timeline is on its way, not after.
-    void import('./echarts-setup').catch(() => undefined);
+    loadChartLibrary().catch(() => undefined);
     // Read at once, in parallel with the page's own read of the admission; again when it changes.
     effect(() => {
       const id = this.admissionId();
