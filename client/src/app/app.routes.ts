@@ -73,16 +73,3 @@ export const routes: Routes = [
     ],
   },
 ];
-
-/**
- * Opened straight at an admission (a link, a reload): the admission page's code and the chart library are
- * fetched while the app starts (signing in is checked, the shell drawn), rather than once the router has
- * chosen the route. Code only: the admission itself is read once the guards have let the page open.
- */
-export function prefetchCodeFor(path: string): void {
-  if (/^\/admissions\/[^/]+\/?$/.test(path)) {
-    void import('./admissions/admissions.routes').catch(() => undefined);
-    void import('./admissions/admission-page').catch(() => undefined);
-    void import('./timeline/echarts-setup').catch(() => undefined);
-  }
-}
