@@ -104,6 +104,7 @@ export class AdmissionPage {
   private readonly injector = inject(Injector);
   private readonly staleNotice = viewChild<ElementRef<HTMLElement>>('staleNotice');
   private readonly statusRegion = viewChild<ElementRef<HTMLElement>>('statusRegion');
+  private readonly timeline = viewChild(AdmissionTimeline);
 
   protected readonly indicationLabels = INDICATION_LABELS;
   protected readonly drugLabels = DRUG_LABELS;
@@ -118,6 +119,12 @@ export class AdmissionPage {
   /** The admission as someone else left it, when a write was refused as based on an old version. */
   protected readonly stale = signal<Admission | null>(null);
   protected readonly busy = signal(false);
+  /**
+   * What the page shows below the timeline (follow-ups, orders, events, observations, details): once the
+   * admission is here, and not while the timeline's chart is being drawn, so that the chart comes first.
+   * Once shown, it stays (a timeline read again later holds nothing back).
+   */
+  protected readonly detailsShown = signal(false);
 
   protected readonly isPrescriber = computed(() => this.auth.hasAnyRole(ACCESS.prescribing));
   /** Nurses may pause; every other change is the prescriber's. */
@@ -140,6 +147,11 @@ export class AdmissionPage {
     effect(() => {
       const id = this.id();
       untracked(() => this.load(id));
+    });
+    effect(() => {
+      if (this.admission() && !this.timeline()?.chartPending()) {
+        this.detailsShown.set(true);
+      }
     });
   }
 

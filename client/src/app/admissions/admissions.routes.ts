@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { ResolveFn, Routes } from '@angular/router';
 import { TimelineApi } from '../timeline/timeline.api';
+import { loadChartLibrary } from '../timeline/chart-library';
 
 /**
  * The timeline and the chart library are what the admission page waits for longest: asked for as soon
@@ -10,7 +11,7 @@ const prefetchTimeline: ResolveFn<null> = (route) => {
   const id = route.paramMap.get('id');
   if (id) {
     inject(TimelineApi).prefetch(id);
-    void import('../timeline/echarts-setup').catch(() => undefined);
+    loadChartLibrary().catch(() => undefined);
   }
   return null;
 };

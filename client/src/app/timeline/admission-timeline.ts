@@ -28,6 +28,7 @@ import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
 import { TimelineChart, chartPicture } from './timeline-chart';
+import { loadChartLibrary } from './chart-library';
 import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
 import {
@@ -76,6 +77,13 @@ export class AdmissionTimeline {
   protected readonly printChart = signal<string | null>(null);
   /** The flowsheet and the event list, which take longer to lay out than the charts, may be shown. */
   protected readonly tablesShown = signal(false);
+  /** The chart of the stay has been drawn (or could not be), and the browser has had a frame to paint it. */
+  private readonly chartPainted = signal(false);
+  /**
+   * The timeline is here and its chart not on screen yet: the admission page holds back what it shows below
+   * the timeline (orders, events, observations) until then, so that the chart is drawn and painted first.
+   */
+  readonly chartPending = computed(() => this.timeline() !== null && !this.chartPainted());
 
   protected readonly eventKinds = EVENT_KINDS;
   protected readonly eventKindLabels = EVENT_KIND_LABELS;
@@ -143,7 +151,7 @@ export class AdmissionTimeline {
 
   constructor() {
     // Fetch the chart library while the timeline is on its way, not after.
-    void import('./echarts-setup').catch(() => undefined);
+    loadChartLibrary().catch(() => undefined);
     // Read at once, in parallel with the page's own read of the admission; again when it changes.
     effect(() => {
       const id = this.admissionId();
@@ -187,6 +195,7 @@ export class AdmissionTimeline {
    * is after it has painted the chart, not in the same frame.
    */
   protected showTablesWhenIdle(): void {
+    afterNextPaint(() => this.chartPainted.set(true));
     const show = () => this.tablesShown.set(true);
     if (typeof requestIdleCallback === 'function') {
       requestIdleCallback(show, { timeout: 1000 });
@@ -271,6 +280,24 @@ export class AdmissionTimeline {
       error: () => this.loadFailed.set(true),
     });
   }
+}
+
+/**
+ * Runs after the browser has painted the next frame: a task queued from an animation frame callback runs
+ * after that frame. Without animation frames (a hidden tab), after a short wait.
+ */
+function afterNextPaint(callback: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      callback();
+    }
+  };
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => setTimeout(once));
+  }
+  setTimeout(once, 250);
 }
 
 /** The printed chart's width in CSS pixels: about an A4 page's printable width at 96 dpi, scaled to fit. */

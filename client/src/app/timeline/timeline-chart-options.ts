@@ -433,7 +433,9 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
       },
     });
     top += titleGap;
-    grids.push({ left, right, top, height: lane.height });
+    // The margins are fixed and hold the labels: no first pass measuring every axis label to fit the
+    // grid inside the chart (ECharts 6's outer bounds), which cost a sixth of the first drawing.
+    grids.push({ left, right, top, height: lane.height, outerBoundsMode: 'none' });
     top += lane.height + 14;
     const last = gridIndex === lanes.length - 1;
     xAxes.push({

@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import type { ECharts } from 'echarts/core';
 import { BuiltChart } from './timeline-chart-options';
+import { ChartLibrary, loadChartLibrary, loadedChartLibrary } from './chart-library';
 
 /**
  * Owns one ECharts instance. ECharts is loaded on first use (a lazy chunk) and draws with the SVG
@@ -53,9 +54,7 @@ export class TimelineChart {
   private readonly ready = signal(false);
 
   constructor() {
-    afterNextRender(() => {
-      void this.start();
-    });
+    afterNextRender(() => this.start());
     // A new chart replaces the drawn one; the one start() drew is not drawn a second time.
     effect(() => {
       const chart = this.chart();
@@ -96,13 +95,31 @@ export class TimelineChart {
     this.instance?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
   }
 
-  private async start(): Promise<void> {
+  /**
+   * Draws the chart. The chart library is usually loaded by now (the admission route asks for it early):
+   * then the chart is drawn in the same task as the page's first rendering, before anything else the page
+   * renders next (the admission's details, the tables), rather than after them.
+   */
+  private start(): void {
+    const library = loadedChartLibrary();
+    if (library) {
+      this.draw(library);
+      return;
+    }
+    loadChartLibrary().then(
+      (library) => this.draw(library),
+      () => this.fail(),
+    );
+  }
+
+  private draw(library: ChartLibrary): void {
     try {
-      const { init } = await import('./echarts-setup');
       const element = this.host.nativeElement;
-      this.instance = init(element, null, { renderer: 'svg', height: this.chart().height });
+      this.instance = library.init(element, null, { renderer: 'svg', height: this.chart().height });
       this.instance.on('finished', () => {
         if (!this.drawn()) {
+          // Marked on the element at once: the drawing is in the page now, not at the next change detection.
+          element.setAttribute('data-drawn', 'true');
           this.drawn.set(true);
           this.firstDrawn.emit();
           this.settled.emit();
@@ -122,9 +139,13 @@ export class TimelineChart {
       });
       this.resizeObserver.observe(element);
     } catch {
-      this.failed.set(true);
-      this.settled.emit();
+      this.fail();
     }
+  }
+
+  private fail(): void {
+    this.failed.set(true);
+    this.settled.emit();
   }
 }
 
@@ -133,7 +154,7 @@ export class TimelineChart {
  * summary's picture of the whole stay, ready before anyone prints (a browser's own Print does not wait).
  */
 export async function chartPicture(chart: BuiltChart, width: number): Promise<string> {
-  const { init } = await import('./echarts-setup');
+  const { init } = await loadChartLibrary();
   const instance = init(null, null, { renderer: 'svg', ssr: true, width, height: chart.height - 40 });
   try {
     instance.setOption({ ...chart.option, dataZoom: [], tooltip: { show: false } }, { notMerge: true });

@@ -64,6 +64,51 @@ describe('wardTicks', () => {
     ]);
   });
 
+  it('gives the ticks a clock read from Intl at every quarter hour gives, across changes of offset', () => {
+    // The straightforward way: the ward's clock asked of Intl for every quarter hour of the span.
+    const reference = (start: number, end: number, timeZone: string, maxTicks: number) => {
+      const format = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+      });
+      const spanHours = (end - start) / 3_600_000;
+      const step = [1, 2, 3, 6, 12, 24, 48, 168].find((hours) => spanHours / hours <= maxTicks) ?? 168;
+      const ticks: number[] = [];
+      for (let tick = Math.ceil(start / 900_000) * 900_000; tick <= end; tick += 900_000) {
+        const parts = Object.fromEntries(
+          format.formatToParts(new Date(tick)).map((part) => [part.type, Number(part.value)]),
+        );
+        const day = Math.round(Date.UTC(parts['year'], parts['month'] - 1, parts['day']) / 86_400_000);
+        if (parts['minute'] !== 0) continue;
+        if (step < 24 ? parts['hour'] % step === 0 : parts['hour'] === 0 && day % (step / 24) === 0) {
+          ticks.push(tick);
+        }
+      }
+      return ticks;
+    };
+    const spans: [string, string, string][] = [
+      ['Europe/London', '2026-03-25T07:13:00Z', '2026-04-01T09:00:00Z'], // into summer time
+      ['Europe/London', '2026-10-22T00:00:00Z', '2026-10-26T12:00:00Z'], // out of it
+      ['Australia/Adelaide', '2026-03-30T10:00:00Z', '2026-04-08T10:00:00Z'], // +10:30 to +9:30
+      ['Australia/Lord_Howe', '2026-09-28T00:00:00Z', '2026-10-06T00:00:00Z'], // a half-hour change
+      ['America/St_Johns', '2026-03-05T03:30:00Z', '2026-03-12T18:00:00Z'], // -3:30 to -2:30
+      ['Asia/Kathmandu', '2026-06-01T00:00:00Z', '2026-06-03T05:00:00Z'], // +5:45
+      ['Australia/Sydney', '2026-12-01T02:00:00Z', '2026-12-08T02:00:00Z'],
+    ];
+    for (const [timeZone, from, to] of spans) {
+      for (const maxTicks of [5, 10, 40]) {
+        expect(wardTicks(at(from), at(to), timeZone, maxTicks).map(iso)).toEqual(
+          reference(at(from), at(to), timeZone, maxTicks).map(iso),
+        );
+      }
+    }
+  });
+
   it('gives nothing for an empty or reversed span', () => {
     expect(wardTicks(5, 5, 'UTC')).toEqual([]);
     expect(wardTicks(10, 5, 'UTC')).toEqual([]);

@@ -21,7 +21,7 @@ export function wardTicks(start: number, end: number, timeZone: string, maxTicks
   if (!(end > start)) return [];
   const spanHours = (end - start) / 3_600_000;
   const step = STEPS_HOURS.find((hours) => spanHours / hours <= maxTicks) ?? STEPS_HOURS.at(-1)!;
-  const clock = wallClock(timeZone);
+  const clock = wardClockBetween(timeZone);
   const ticks: number[] = [];
   // Every ward hour starts on a quarter hour in UTC (zones are offset by whole quarter hours).
   for (let at = Math.ceil(start / QUARTER_HOUR) * QUARTER_HOUR; at <= end; at += QUARTER_HOUR) {
@@ -45,6 +45,42 @@ export function wardTickLabel(at: number, timeZone: string): string {
     ? { timeZone, weekday: 'short', day: 'numeric', month: 'short' }
     : { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   return dateTimeFormat('en-GB', options).format(new Date(at)).replace(',', '');
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The ward's clock for many instants in turn (every quarter hour of a stay): Intl is asked for the zone's
+ * offset at the start and end of each UTC day, and where the two agree (no change to or from daylight
+ * saving time that day; no zone changes twice in one day) the clock is the instant plus that offset.
+ * A day with a change asks Intl for every instant, as before. The same answers, a few Intl calls a day
+ * rather than 96.
+ */
+function wardClockBetween(timeZone: string): (at: number) => WallClock {
+  const exact = wallClock(timeZone);
+  const offsetAt = (at: number) => {
+    const { day, hour, minute } = exact(at);
+    return day * DAY + hour * 3_600_000 + minute * 60_000 - at;
+  };
+  let dayStart = NaN;
+  let offset: number | null = null;
+  return (at) => {
+    const start = Math.floor(at / DAY) * DAY;
+    if (start !== dayStart) {
+      dayStart = start;
+      const before = offsetAt(start);
+      offset = before === offsetAt(start + DAY) ? before : null;
+    }
+    if (offset === null) {
+      return exact(at);
+    }
+    const wall = at + offset;
+    return {
+      day: Math.floor(wall / DAY),
+      hour: Math.floor((wall % DAY) / 3_600_000),
+      minute: Math.floor((wall % 3_600_000) / 60_000),
+    };
+  };
 }
 
 function wallClock(timeZone: string): (at: number) => WallClock {
