@@ -99,7 +99,6 @@ const WORKLIST_SQL = `
          -- Not upcoming, as followUpStatus decides for a follow-up neither cancelled nor done.
          (coalesce(att.failed_attempts, 0) >= f.failed_attempt_limit OR f.window_start <= $1::date) AS to_do
     FROM open_follow_ups f
-    JOIN admissions a ON a.id = f.admission_id
     LEFT JOIN LATERAL (
       SELECT count(*) AS attempt_count,
              count(*) FILTER (WHERE t.result <> 'reached') AS failed_attempts,
@@ -107,9 +106,12 @@ const WORKLIST_SQL = `
              (array_agg(t.result ORDER BY t.at DESC, t.recorded_at DESC))[1] AS last_attempt_result
         FROM follow_up_attempts t WHERE t.follow_up_id = f.id
     ) att ON true
-   WHERE ($3::text IS NULL OR a.ward = $3)
-     AND ($4::text IS NULL OR a.indication = $4)
-     AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)
+   -- Without a filter (the usual list) the planner drops the admissions lookup altogether.
+   WHERE ($3::text IS NULL AND $4::text IS NULL AND $5::uuid IS NULL OR EXISTS (
+       SELECT 1 FROM admissions a WHERE a.id = f.admission_id
+          AND ($3::text IS NULL OR a.ward = $3)
+          AND ($4::text IS NULL OR a.indication = $4)
+          AND ($5::uuid IS NULL OR a.admitting_prescriber_id = $5)))
      AND NOT EXISTS (
        SELECT 1 FROM follow_up_terminal_events e WHERE e.admission_id = f.admission_id AND e.entered_in_error_at IS NULL)
   ),
