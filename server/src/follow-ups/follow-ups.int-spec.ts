@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import pg from 'pg';
 import { addDays, calendarDateIn } from '@infusion-tracker/clinical';
 import { ApiClient, aUser } from '../testing/api-client.js';
+import { ENDED_SESSIONS } from '../testing/ended-sessions.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 import {
   aDischargedAdmission,
@@ -1239,23 +1240,23 @@ describe('follow-ups after discharge', () => {
       ]);
     });
 
-    it.each([
-      ['signed out on another process', 'UPDATE sessions SET revoked_at = now() WHERE user_id = $1', 401],
-      ['its user no longer a nurse', "UPDATE users SET roles = '{auditor}' WHERE id = $1", 403],
-    ])('answers nothing and audits nothing when the session is %s since (ADR 10)', async (_, sql, status) => {
-      const user = await aUser(testApp, ['nurse']);
-      const reader = await ApiClient.signedIn(testApp, user.username);
-      expect((await reader.get('/api/follow-ups?show=to-do')).status).toBe(200);
-      await db.query(sql, [user.id]);
-      const response = await reader.get('/api/follow-ups?show=to-do');
-      expect(response.status).toBe(status);
-      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-      const audited = await db.query(
-        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'follow-up-worklist.viewed' AND user_id = $1",
-        [user.id],
-      );
-      expect(audited.rows[0].n).toBe(1);
-    });
+    it.each(ENDED_SESSIONS)(
+      'answers nothing and audits nothing when the session is %s since (ADR 10)',
+      async (_, sql, status) => {
+        const user = await aUser(testApp, ['nurse']);
+        const reader = await ApiClient.signedIn(testApp, user.username);
+        expect((await reader.get('/api/follow-ups?show=to-do')).status).toBe(200);
+        await db.query(sql, [user.id]);
+        const response = await reader.get('/api/follow-ups?show=to-do');
+        expect(response.status).toBe(status);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        const audited = await db.query(
+          "SELECT count(*)::int AS n FROM audit_events WHERE action = 'follow-up-worklist.viewed' AND user_id = $1",
+          [user.id],
+        );
+        expect(audited.rows[0].n).toBe(1);
+      },
+    );
 
     it('reads the worklist in the same number of statements however many patients are on it', async () => {
       const ward = `Counted ward ${process.pid}`;

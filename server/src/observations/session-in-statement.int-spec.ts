@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { anAdmittedPatient, anOrder } from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
+import { ENDED_SESSIONS } from '../testing/ended-sessions.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 /**
@@ -76,30 +77,18 @@ describe('recording a set checks the session in its own statement', () => {
     expect(statements[0]).toMatch(/FROM sessions s JOIN users u/);
   });
 
-  it.each([
-    [
-      'signed out on another process',
-      "UPDATE sessions SET revoked_at = now(), revoked_reason = 'sign-out' WHERE user_id = $1",
-      401,
-    ],
-    ['idle for a day', "UPDATE sessions SET last_seen_at = now() - interval '1 day' WHERE user_id = $1", 401],
-    [
-      'past its lifetime',
-      "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
-      401,
-    ],
-    ['its user deactivated', 'UPDATE users SET active = false WHERE id = $1', 401],
-    ['its user no longer a nurse', "UPDATE users SET roles = '{auditor}' WHERE id = $1", 403],
-    ['its user to change their password', 'UPDATE users SET must_change_password = true WHERE id = $1', 403],
-  ])('stores nothing when the session is %s since, answering as the guard would', async (_, sql, status) => {
-    const { nurse, userId } = await aNurseWhoRecorded();
-    await db.query(sql, [userId]);
-    const before = await storedCounts();
-    const response = await nurse.post(path(), anObservationSet({ takenAt: minutesAgo(10) }));
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(await storedCounts()).toEqual(before);
-  });
+  it.each(ENDED_SESSIONS)(
+    'stores nothing when the session is %s since, answering as the guard would',
+    async (_, sql, status) => {
+      const { nurse, userId } = await aNurseWhoRecorded();
+      await db.query(sql, [userId]);
+      const before = await storedCounts();
+      const response = await nurse.post(path(), anObservationSet({ takenAt: minutesAgo(10) }));
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(await storedCounts()).toEqual(before);
+    },
+  );
 
   it('does not replay an earlier set to a session that has ended', async () => {
     const { nurse, userId } = await aNurseWhoRecorded();

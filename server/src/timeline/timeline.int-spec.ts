@@ -10,6 +10,7 @@ import {
   localInstant,
 } from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
+import { ENDED_SESSIONS } from '../testing/ended-sessions.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -654,40 +655,20 @@ describe('the admission timeline', () => {
       return rows[0].n;
     }
 
-    it.each([
-      [
-        'signed out on another process',
-        "UPDATE sessions SET revoked_at = now(), revoked_reason = 'sign-out' WHERE user_id = $1",
-        401,
-      ],
-      [
-        'idle for a day',
-        "UPDATE sessions SET last_seen_at = now() - interval '1 day' WHERE user_id = $1",
-        401,
-      ],
-      [
-        'past its lifetime',
-        "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
-        401,
-      ],
-      ['its user deactivated', 'UPDATE users SET active = false WHERE id = $1', 401],
-      ['its user no longer a nurse', "UPDATE users SET roles = '{auditor}' WHERE id = $1", 403],
-      [
-        'its user to change their password',
-        'UPDATE users SET must_change_password = true WHERE id = $1',
-        403,
-      ],
-    ])('answers nothing and audits nothing when the session is %s since', async (_, sql, status) => {
-      const admission = await anInfusingAdmission();
-      await recordSets(admission.id, 1, 60);
-      const { reader, userId } = await aNurseWhoRead(admission.id);
-      await db.query(sql, [userId]);
-      const response = await reader.get(`/api/admissions/${admission.id}/timeline`);
-      expect(response.status).toBe(status);
-      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(response.body.observations).toBeUndefined();
-      expect(await readsAudited(userId)).toBe(1);
-    });
+    it.each(ENDED_SESSIONS)(
+      'answers nothing and audits nothing when the session is %s since',
+      async (_, sql, status) => {
+        const admission = await anInfusingAdmission();
+        await recordSets(admission.id, 1, 60);
+        const { reader, userId } = await aNurseWhoRead(admission.id);
+        await db.query(sql, [userId]);
+        const response = await reader.get(`/api/admissions/${admission.id}/timeline`);
+        expect(response.status).toBe(status);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(response.body.observations).toBeUndefined();
+        expect(await readsAudited(userId)).toBe(1);
+      },
+    );
 
     it('tells a session that has ended nothing about which admissions exist', async () => {
       const admission = await anInfusingAdmission();
