@@ -153,7 +153,12 @@ function rateLanes(timeline: Timeline, context: ChartContext): Lane[] {
           index === 0 && halted.length
             ? {
                 silent: false,
-                itemStyle: { color: { image: HATCH, repeat: 'repeat' }, opacity: 0.9 },
+                // The pattern's size is given, so that no image is loaded to learn it: pictures are drawn
+                // where there is no Image (timeline-picture.ts), and the drawing never waits for one.
+                itemStyle: {
+                  color: { image: HATCH, imageWidth: 8, imageHeight: 8, repeat: 'repeat' },
+                  opacity: 0.9,
+                },
                 label: {
                   show: true,
                   position: 'insideTop',
