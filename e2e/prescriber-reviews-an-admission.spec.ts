@@ -29,9 +29,18 @@ test('a prescriber reviews a demo admission: charts, flowsheet as the API says, 
   const admissionId: string = (await list.json()).items[0].id;
   const timeline = new AdmissionTimeline(page);
 
+  // The stay's chart comes first as the picture the server draws with the page's chart code (ADR 12).
+  const picture = page.waitForResponse((response) => response.url().includes('/timeline/picture?'));
   await timeline.open(admissionId);
+  const pictureAnswer = await picture;
+  expect(pictureAnswer.status()).toBe(200);
+  expect(pictureAnswer.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+  expect(await pictureAnswer.text()).toMatch(/^<svg[^>]*>.*Temperature °C/s);
   await expect(timeline.section).toBeVisible();
   await expect(timeline.drawnChart).toBeVisible();
+  // Then ECharts draws the interactive chart in its place.
+  await expect(timeline.interactiveChart).toBeVisible();
+  await expect(timeline.charts.locator('img.chart-picture')).toHaveCount(0);
   await expect(timeline.charts.locator('svg path').first()).toBeAttached();
   await expectNoSeriousAxeViolations(page, 'the admission timeline');
   await testInfo.attach('timeline charts', {

@@ -5,6 +5,8 @@ export class AdmissionTimeline {
   readonly section: Locator;
   readonly charts: Locator;
   readonly drawnChart: Locator;
+  /** The stay's chart once ECharts has drawn it on the page (before, it may be the server's picture). */
+  readonly interactiveChart: Locator;
   readonly flowsheet: Locator;
   readonly printButton: Locator;
   readonly printHeader: Locator;
@@ -13,6 +15,7 @@ export class AdmissionTimeline {
     this.section = page.getByRole('region', { name: 'Timeline of the stay' });
     this.charts = page.getByRole('img', { name: /Charts of ordered rate/ });
     this.drawnChart = page.locator('app-timeline-chart[data-drawn="true"]').first();
+    this.interactiveChart = page.locator('app-timeline-chart[data-interactive="true"]').first();
     this.flowsheet = page.getByRole('region', { name: 'Flowsheet' }).getByRole('table');
     this.printButton = page.getByRole('button', { name: 'Print / Save as PDF' });
     this.printHeader = page.locator('.print-summary > thead');

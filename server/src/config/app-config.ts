@@ -18,6 +18,11 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built Angular client, served on the same port; null when absent (API only). */
   clientDir: string | null;
+  /**
+   * The chart renderer the client build writes (dist/client/chart-renderer.mjs): draws the stay's chart as
+   * SVG for the admission page's first paint (ADR 12); null when absent (the page then draws it alone).
+   */
+  chartRenderer: string | null;
   // Patient-reported follow-ups (issue 13)
   /** The service's phone number, on the patient page and the letter. */
   servicePhone: string | null;
@@ -48,6 +53,8 @@ export function loadConfig(env: Env = process.env, workspaceRoot = process.cwd()
   }
   const builtClient = path.resolve(workspaceRoot, 'dist/client/browser');
   const clientDir = optional(env, 'CLIENT_DIR') ?? (existsSync(builtClient) ? builtClient : null);
+  const builtRenderer = path.resolve(workspaceRoot, 'dist/client/chart-renderer.mjs');
+  const chartRenderer = optional(env, 'CHART_RENDERER') ?? (existsSync(builtRenderer) ? builtRenderer : null);
 
   return {
     port: integerVar(env, 'PORT', 3000, 0, 65535),
@@ -67,6 +74,7 @@ export function loadConfig(env: Env = process.env, workspaceRoot = process.cwd()
     secureCookies: booleanVar(env, 'COOKIE_SECURE', !demoMode),
     logLevel: enumVar(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     clientDir,
+    chartRenderer,
     // Patient-reported follow-ups (issue 13)
     servicePhone: optional(env, 'SERVICE_PHONE'),
     patientLinkDays: integerVar(env, 'PATIENT_LINK_DAYS', 21, 1, 90),

@@ -31,7 +31,10 @@ export async function bootTestAppOn(
     },
     process.cwd(),
   );
-  const { app } = await createApp({ ...config, clientDir: overrides.CLIENT_DIR ?? null }, database.url);
+  const { app } = await createApp(
+    { ...config, clientDir: overrides.CLIENT_DIR ?? null, chartRenderer: overrides.CHART_RENDERER ?? null },
+    database.url,
+  );
   return {
     app,
     http: app.getHttpServer(),

@@ -2,7 +2,7 @@ import { type GzipPiece, gzipOf, gzipPiece } from '../common/gzip-pieces.js';
 import type { TimelineResponse } from './dto/timeline.response.js';
 
 /** The lazily compressed form of a text, compressed once however often it is sent. */
-class Piece {
+export class Piece {
   private compressed: GzipPiece | null = null;
 
   constructor(readonly text: string) {}
@@ -24,6 +24,8 @@ const CLOSING_BRACE = gzipPiece('}');
 export class KeptTimeline {
   private readonly middle: Piece;
   private readonly observations: Piece;
+  /** Pictures of the stay's chart drawn from this timeline (ADR 12), by width, layout and minute. */
+  private readonly pictures = new Map<string, Piece>();
 
   constructor(
     readonly version: string,
@@ -40,6 +42,21 @@ export class KeptTimeline {
     return `${opening(generatedAt)}${this.middle.text}${this.observations.text}}`;
   }
 
+  /**
+   * A picture drawn from this timeline, kept with it (so it goes when the stay changes): drawn once for
+   * each key, the last few kept.
+   */
+  picture(key: string, draw: () => string): Piece {
+    let picture = this.pictures.get(key);
+    if (!picture) {
+      picture = new Piece(draw());
+      this.pictures.set(key, picture);
+      if (this.pictures.size > KEPT_PICTURES)
+        this.pictures.delete(this.pictures.keys().next().value as string);
+    }
+    return picture;
+  }
+
   /** The same JSON as one gzip member, only its first few bytes compressed for this answer. */
   gzip(generatedAt: Date): Buffer {
     return gzipOf([
@@ -50,6 +67,8 @@ export class KeptTimeline {
     ]);
   }
 }
+
+const KEPT_PICTURES = 4;
 
 const opening = (generatedAt: Date) => `{"generatedAt":"${generatedAt.toISOString()}",`;
 
@@ -66,5 +85,16 @@ export class TimelineBody {
 
   gzip(): Buffer {
     return this.kept.gzip(this.generatedAt);
+  }
+
+  /**
+   * A picture of the stay's chart, drawn by `draw` from this timeline as of the start of this answer's
+   * minute ("now" on a current stay's chart), and kept for the rest of that minute.
+   */
+  picture(layout: string, draw: (timeline: TimelineResponse) => string): Piece {
+    const minute = new Date(this.generatedAt.getTime() - (this.generatedAt.getTime() % 60_000));
+    return this.kept.picture(`${layout} ${minute.toISOString()}`, () =>
+      draw(JSON.parse(this.kept.text(minute)) as TimelineResponse),
+    );
   }
 }

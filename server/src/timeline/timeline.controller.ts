@@ -1,16 +1,22 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, SessionCheckedInStatement } from '../auth/auth.decorators.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
-import { acceptsGzip } from '../common/gzip-pieces.js';
+import { NotFound } from '../common/domain-error.js';
+import { acceptsGzip, gzipOf } from '../common/gzip-pieces.js';
+import { TimelinePictureQuery } from './dto/timeline-picture.query.js';
 import { TimelineResponse } from './dto/timeline.response.js';
+import { ChartPictures } from './chart-pictures.js';
 import { TimelineService } from './timeline.service.js';
 
 @ApiTags('timeline')
 @Controller()
 export class TimelineController {
-  constructor(private readonly timelines: TimelineService) {}
+  constructor(
+    private readonly timelines: TimelineService,
+    private readonly pictures: ChartPictures,
+  ) {}
 
   /**
    * The clinical roles that read an admission read its timeline; it names the patient, so not auditors.
@@ -33,5 +39,34 @@ export class TimelineController {
     if (!acceptsGzip(acceptEncoding)) return body.text();
     void reply.header('content-encoding', 'gzip');
     return body.gzip();
+  }
+
+  /**
+   * The stay's chart as an SVG picture, drawn here from the timeline with the page's own chart code
+   * (ADR 12), for the admission page to show while ECharts loads in the browser. Reading it is an audited
+   * read of the timeline, as above. 404 when this server has no chart renderer (no client build).
+   */
+  @Get('admissions/:id/timeline/picture')
+  @Roles('nurse', 'prescriber')
+  @SessionCheckedInStatement()
+  @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ description: 'The chart of the stay as SVG markup (image/svg+xml).' })
+  async picture(
+    @CurrentUser() user: SignedInUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: TimelinePictureQuery,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | Buffer> {
+    const body = await this.timelines.timeline(user, id, user.deferredSessionCheck ?? null);
+    const picture = await this.pictures.stayPicture(body, Number(query.width), query.compact === 'true');
+    if (!picture) throw new NotFound('A picture of the chart on this server');
+    void reply
+      .header('content-type', 'image/svg+xml; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('vary', 'Accept-Encoding');
+    if (!acceptsGzip(acceptEncoding)) return picture.text;
+    void reply.header('content-encoding', 'gzip');
+    return gzipOf([picture.gzip()]);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TimelineController } from './timeline.controller.js';
 import { TimelineService } from './timeline.service.js';
+import { ChartPictures } from './chart-pictures.js';
 
-@Module({ controllers: [TimelineController], providers: [TimelineService] })
+@Module({ controllers: [TimelineController], providers: [TimelineService, ChartPictures] })
 export class TimelineModule {}

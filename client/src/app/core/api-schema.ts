@@ -498,6 +498,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admissions/{id}/timeline/picture': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TimelineController_picture'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/follow-ups': {
     parameters: {
       query?: never;
@@ -3574,6 +3590,31 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TimelineResponse'];
         };
+      };
+    };
+  };
+  TimelineController_picture: {
+    parameters: {
+      query: {
+        /** @description The width the chart has on the page, in CSS pixels (100 to 9999). */
+        width: string;
+        /** @description The compact layout narrow screens get: shorter lanes, fewer labels. */
+        compact?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chart of the stay as SVG markup (image/svg+xml). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

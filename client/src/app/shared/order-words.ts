@@ -1,5 +1,5 @@
 import { Concentration, CreateInfusionOrderRequest, InfusionOrder, Rate, Route } from '../core/api-types';
-import { formatWardClock } from './ward-time';
+import { formatWardClock } from './ward-time-format';
 
 /*
  * An order in words, exactly as the prescriber wrote it. Nothing here calculates, converts or

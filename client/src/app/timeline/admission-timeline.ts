@@ -27,8 +27,9 @@ import { drugName, routeShort, valueWithUnit } from '../shared/order-words';
 import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
-import { TimelineChart, chartPicture } from './timeline-chart';
-import { loadChartLibrary } from './chart-library';
+import { PictureSource, TimelineChart, afterNextPaint, chartPicture, svgDataUrl } from './timeline-chart';
+import { compactScreen } from './timeline-picture';
+import { TimelinePictures } from './timeline-pictures';
 import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
 import {
@@ -61,6 +62,7 @@ export class AdmissionTimeline {
   readonly version = input<number | undefined>(undefined);
 
   private readonly api = inject(TimelineApi);
+  private readonly pictures = inject(TimelinePictures);
   private readonly appInfo = inject(AppInfoStore);
   private readonly auth = inject(AuthState);
   private readonly injector = inject(Injector);
@@ -71,7 +73,7 @@ export class AdmissionTimeline {
   protected readonly timeline = signal<Timeline | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly timeZone = this.appInfo.wardTimeZone;
-  protected readonly compact = signal(typeof window !== 'undefined' && window.innerWidth < 600);
+  protected readonly compact = signal(compactScreen());
   protected readonly shownKinds = signal<ReadonlySet<EventKind>>(new Set(EVENT_KINDS));
   protected readonly printedAt = signal<string | null>(null);
   protected readonly printChart = signal<string | null>(null);
@@ -114,6 +116,12 @@ export class AdmissionTimeline {
     }
     return buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false });
   });
+  /** The stay chart's first picture, drawn by the server (ADR 12), shown while ECharts loads. */
+  protected readonly stayPicture = computed<PictureSource>(() => {
+    const admissionId = this.admissionId();
+    const compact = this.compact();
+    return (width) => this.pictures.get(admissionId, width, compact);
+  });
   protected readonly followUpChart = computed(() => {
     const timeline = this.timeline();
     if (!timeline) {
@@ -150,8 +158,6 @@ export class AdmissionTimeline {
   );
 
   constructor() {
-    // Fetch the chart library while the timeline is on its way, not after.
-    loadChartLibrary().catch(() => undefined);
     // Read at once, in parallel with the page's own read of the admission; again when it changes.
     effect(() => {
       const id = this.admissionId();
@@ -282,27 +288,5 @@ export class AdmissionTimeline {
   }
 }
 
-/**
- * Runs after the browser has painted the next frame: a task queued from an animation frame callback runs
- * after that frame. Without animation frames (a hidden tab), after a short wait.
- */
-function afterNextPaint(callback: () => void): void {
-  let done = false;
-  const once = () => {
-    if (!done) {
-      done = true;
-      callback();
-    }
-  };
-  if (typeof requestAnimationFrame === 'function') {
-    requestAnimationFrame(() => setTimeout(once));
-  }
-  setTimeout(once, 250);
-}
-
 /** The printed chart's width in CSS pixels: about an A4 page's printable width at 96 dpi, scaled to fit. */
 const PRINT_CHART_WIDTH = 1000;
-
-function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}

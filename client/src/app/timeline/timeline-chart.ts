@@ -13,10 +13,19 @@ import {
 import type { ECharts } from 'echarts/core';
 import { BuiltChart } from './timeline-chart-options';
 import { ChartLibrary, loadChartLibrary, loadedChartLibrary } from './chart-library';
+import { drawPicture } from './timeline-picture';
+
+/** Where the chart's first picture comes from: SVG markup at the given width, or null for none. */
+export type PictureSource = (width: number) => Promise<string | null>;
 
 /**
  * Owns one ECharts instance. ECharts is loaded on first use (a lazy chunk) and draws with the SVG
- * renderer, so the chart is crisp when printed. `data-drawn` says when the first drawing finished.
+ * renderer, so the chart is crisp when printed.
+ *
+ * Given a `picture` source, and while ECharts has not loaded on the page yet, the chart is first shown as
+ * the picture the server drew from the same options (ADR 12); once the browser has painted it, ECharts
+ * loads, draws the interactive chart over it, and the picture goes. `data-drawn` says when the chart was
+ * first on the page (as the picture or drawn), `data-interactive` when ECharts has drawn it.
  */
 @Component({
   selector: 'app-timeline-chart',
@@ -26,32 +35,45 @@ import { ChartLibrary, loadChartLibrary, loadedChartLibrary } from './chart-libr
   }`,
   host: {
     '[attr.data-drawn]': 'drawn() ? "true" : null',
+    '[attr.data-interactive]': 'ready() ? "true" : null',
     '[style.height.px]': 'chart().height',
     class: 'timeline-chart',
   },
   styles: `
     :host {
       display: block;
+      position: relative;
       width: 100%;
       overflow: hidden;
+    }
+    .chart-picture {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
     }
   `,
 })
 export class TimelineChart {
   readonly chart = input.required<BuiltChart>();
+  /** Where a first picture of this chart comes from, shown while ECharts loads; none: no picture. */
+  readonly picture = input<PictureSource | null>(null);
   /** Once, when the first drawing has finished. */
   readonly firstDrawn = output<void>();
   /** Once, when the first drawing has finished or the chart could not be drawn. */
   readonly settled = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The picture shown until the interactive chart is drawn over it. */
+  private shownPicture: HTMLImageElement | null = null;
+  private destroyed = false;
   private instance: ECharts | null = null;
   /** The chart the instance was last given. */
   private shown: BuiltChart | null = null;
   private resizeObserver: ResizeObserver | null = null;
   protected readonly drawn = signal(false);
   protected readonly failed = signal(false);
-  private readonly ready = signal(false);
+  protected readonly ready = signal(false);
 
   constructor() {
     afterNextRender(() => this.start());
@@ -65,8 +87,10 @@ export class TimelineChart {
       }
     });
     inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
       this.resizeObserver?.disconnect();
       this.instance?.dispose();
+      this.removePicture();
     });
   }
 
@@ -96,20 +120,65 @@ export class TimelineChart {
   }
 
   /**
-   * Draws the chart. The chart library is usually loaded by now (the admission route asks for it early):
-   * then the chart is drawn in the same task as the page's first rendering, before anything else the page
-   * renders next (the admission's details, the tables), rather than after them.
+   * Draws the chart: at once when ECharts is on the page already; else its picture first when there is
+   * one (ECharts' first drawing on a page is the slowest part of the page's cold load), then the chart.
    */
   private start(): void {
     const library = loadedChartLibrary();
-    if (library) {
-      this.draw(library);
+    const picture = this.picture();
+    if (library || !picture) {
+      if (library) this.draw(library);
+      else this.loadAndDraw();
       return;
     }
+    picture(this.host.nativeElement.clientWidth).then(
+      (svg) => (svg ? this.showPicture(svg) : this.loadAndDraw()),
+      () => this.loadAndDraw(),
+    );
+  }
+
+  private loadAndDraw(): void {
+    if (this.destroyed) return;
     loadChartLibrary().then(
-      (library) => this.draw(library),
+      (library) => {
+        if (!this.destroyed) this.draw(library);
+      },
       () => this.fail(),
     );
+  }
+
+  /** Shows the picture; once the browser has painted it, loads ECharts and draws the chart over it. */
+  private async showPicture(svg: string): Promise<void> {
+    if (this.destroyed) return;
+    const element = document.createElement('img');
+    element.src = svgDataUrl(svg);
+    element.alt = ''; // the host is the image, with its own label
+    element.className = 'chart-picture';
+    this.host.nativeElement.appendChild(element);
+    this.shownPicture = element;
+    try {
+      await element.decode?.();
+    } catch {
+      this.removePicture();
+      this.loadAndDraw();
+      return;
+    }
+    this.markDrawn();
+    afterNextPaint(() => this.loadAndDraw());
+  }
+
+  private removePicture(): void {
+    this.shownPicture?.remove();
+    this.shownPicture = null;
+  }
+
+  /** Once, when the chart is first on the page: marked on the element at once, not at the next check. */
+  private markDrawn(): void {
+    if (this.drawn()) return;
+    this.host.nativeElement.setAttribute('data-drawn', 'true');
+    this.drawn.set(true);
+    this.firstDrawn.emit();
+    this.settled.emit();
   }
 
   private draw(library: ChartLibrary): void {
@@ -117,13 +186,8 @@ export class TimelineChart {
       const element = this.host.nativeElement;
       this.instance = library.init(element, null, { renderer: 'svg', height: this.chart().height });
       this.instance.on('finished', () => {
-        if (!this.drawn()) {
-          // Marked on the element at once: the drawing is in the page now, not at the next change detection.
-          element.setAttribute('data-drawn', 'true');
-          this.drawn.set(true);
-          this.firstDrawn.emit();
-          this.settled.emit();
-        }
+        this.markDrawn();
+        this.removePicture();
       });
       this.instance.on('datazoom', () => this.retick());
       this.shown = this.chart();
@@ -144,6 +208,7 @@ export class TimelineChart {
   }
 
   private fail(): void {
+    if (this.shownPicture) return; // the picture stays: the chart without zoom and tooltips
     this.failed.set(true);
     this.settled.emit();
   }
@@ -155,11 +220,28 @@ export class TimelineChart {
  */
 export async function chartPicture(chart: BuiltChart, width: number): Promise<string> {
   const { init } = await loadChartLibrary();
-  const instance = init(null, null, { renderer: 'svg', ssr: true, width, height: chart.height - 40 });
-  try {
-    instance.setOption({ ...chart.option, dataZoom: [], tooltip: { show: false } }, { notMerge: true });
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
+  return drawPicture(init, chart, width, true);
+}
+
+/** SVG markup as an image address (the app's content security policy allows data: images). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * Runs after the browser has painted the next frame: a task queued from an animation frame callback runs
+ * after that frame. Without animation frames (a hidden tab), after a short wait.
+ */
+export function afterNextPaint(callback: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      callback();
+    }
+  };
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => setTimeout(once));
   }
+  setTimeout(once, 250);
 }

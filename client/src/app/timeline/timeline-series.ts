@@ -9,7 +9,7 @@ import {
   Timeline,
   TimelineFollowUps,
 } from '../core/api-types';
-import { dateTimeFormat } from '../shared/ward-time';
+import { dateTimeFormat } from '../shared/ward-time-format';
 
 /*
  * The timeline's data shaped for plotting: plain values in, plain arrays out, no chart library. Every

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '../shared/ward-time';
+import { dateTimeFormat } from '../shared/ward-time-format';
 
 /** Steps between ticks, in hours: the first giving at most the wanted number of ticks is used. */
 const STEPS_HOURS = [1, 2, 3, 6, 12, 24, 48, 168] as const;

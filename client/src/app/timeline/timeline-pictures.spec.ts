@@ -1,0 +1,59 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ErrorNotice } from '../core/http/error-notice';
+import { provideTestApp } from '../../testing/providers';
+import { TimelinePictures } from './timeline-pictures';
+
+describe('TimelinePictures', () => {
+  let http: HttpTestingController;
+  let pictures: TimelinePictures;
+  const url = '/api/admissions/admission-1/timeline/picture';
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+    pictures = TestBed.inject(TimelinePictures);
+  });
+  afterEach(() => http.verify());
+
+  it('asks for the picture at the width and layout given, as text', async () => {
+    const svg = pictures.get('admission-1', 1151.6, false);
+    const request = http.expectOne((r) => r.url === url);
+    expect(request.request.params.get('width')).toBe('1152');
+    expect(request.request.params.get('compact')).toBe('false');
+    expect(request.request.responseType).toBe('text');
+    request.flush('<svg width="1152"></svg>');
+    expect(await svg).toBe('<svg width="1152"></svg>');
+  });
+
+  it('gives the prefetched picture to the first get() at the same width and layout, once', async () => {
+    void pictures.prefetch('admission-1', 1152, false);
+    const prefetched = pictures.get('admission-1', 1152, false);
+    http.expectOne((r) => r.url === url).flush('<svg>prefetched</svg>');
+    expect(await prefetched).toBe('<svg>prefetched</svg>');
+    // Taken: the next get() asks again.
+    const again = pictures.get('admission-1', 1152, false);
+    http.expectOne((r) => r.url === url).flush('<svg>again</svg>');
+    expect(await again).toBe('<svg>again</svg>');
+  });
+
+  it('asks again when the chart has another width or layout than the one prefetched', async () => {
+    void pictures.prefetch('admission-1', 1152, false);
+    const other = pictures.get('admission-1', 1000, false);
+    const requests = http.match((r) => r.url === url);
+    expect(requests.map((r) => r.request.params.get('width'))).toEqual(['1152', '1000']);
+    requests[0].flush('<svg>1152</svg>');
+    requests[1].flush('<svg>1000</svg>');
+    expect(await other).toBe('<svg>1000</svg>');
+  });
+
+  it('answers null, with no error banner, when the server has no picture; asks nothing at no width', async () => {
+    const missing = pictures.get('admission-1', 900, false);
+    http
+      .expectOne((r) => r.url === url)
+      .flush({ title: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    expect(await missing).toBeNull();
+    expect(TestBed.inject(ErrorNotice).problem()).toBeNull();
+    expect(await pictures.get('admission-1', 0, false)).toBeNull();
+  });
+});
