@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
+import { buildChartRenderer } from '../testing/chart-renderer.js';
 import { ROLES, type Role } from './roles.js';
 import { aDischargedAdmission, aPatient, anAdmission, anOrder } from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
@@ -263,6 +264,12 @@ const ENDPOINTS: Endpoint[] = [
     access: ['nurse', 'prescriber'],
     call: (c, { admissionId }) => c.get(`/api/admissions/${admissionId}/timeline`),
   },
+  {
+    method: 'get',
+    path: '/api/admissions/{id}/timeline/picture',
+    access: ['nurse', 'prescriber'],
+    call: (c, { admissionId }) => c.get(`/api/admissions/${admissionId}/timeline/picture?width=800`),
+  },
   // Follow-ups after discharge (issue 9)
   {
     method: 'patch',
@@ -515,9 +522,12 @@ const setUp = {
 describe('who may call what', () => {
   let testApp: TestApp;
   let counter = 0;
+  let renderer: ReturnType<typeof buildChartRenderer>;
 
   beforeAll(async () => {
-    testApp = await bootTestApp();
+    // The stay chart's picture (ADR 12) needs the chart renderer the client build writes.
+    renderer = buildChartRenderer();
+    testApp = await bootTestApp({ CHART_RENDERER: renderer.file });
     setUp.prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
     setUp.phone = await ApiClient.anonymous(testApp); // Patient-reported follow-ups (issue 13)
   });
@@ -537,7 +547,10 @@ describe('who may call what', () => {
       patientId: patient.id,
     };
   }
-  afterAll(() => testApp.close());
+  afterAll(async () => {
+    await testApp.close();
+    renderer.remove();
+  });
 
   it('lists every endpoint the API publishes, so each has a decided role', async () => {
     const document = (await request(testApp.http).get('/api/docs-json')).body;

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { Response } from 'supertest';
 import { ApiClient, aUser } from '../testing/api-client.js';
+import { buildChartRenderer } from '../testing/chart-renderer.js';
 import { anAdmittedPatient, anOrder } from '../testing/clinical-factories.js';
 import { anObservationSet } from '../testing/observation-factories.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
@@ -16,7 +13,7 @@ const markup = (response: Response): string =>
   Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.text;
 
 describe('the picture of the stay chart (ADR 12)', () => {
-  let folder: string;
+  let renderer: ReturnType<typeof buildChartRenderer>;
   let testApp: TestApp;
   let db: pg.Client;
   let prescriber: ApiClient;
@@ -24,10 +21,8 @@ describe('the picture of the stay chart (ADR 12)', () => {
 
   beforeAll(async () => {
     // The renderer as the client build writes it, from the client's own chart code.
-    folder = mkdtempSync(path.join(tmpdir(), 'chart-renderer-'));
-    const renderer = path.join(folder, 'chart-renderer.mjs');
-    execFileSync(process.execPath, ['tools/build-chart-renderer.mjs', renderer], { stdio: 'pipe' });
-    testApp = await bootTestApp({ CHART_RENDERER: renderer });
+    renderer = buildChartRenderer();
+    testApp = await bootTestApp({ CHART_RENDERER: renderer.file });
     db = new pg.Client({ connectionString: testApp.database.url });
     await db.connect();
     prescriber = await ApiClient.signedIn(testApp, (await aUser(testApp, ['prescriber'])).username);
@@ -36,7 +31,7 @@ describe('the picture of the stay chart (ADR 12)', () => {
   afterAll(async () => {
     await db.end();
     await testApp.close();
-    rmSync(folder, { recursive: true, force: true });
+    renderer.remove();
   });
 
   /** Admitted 10 h ago, 0.1 mg/kg/h from 9 h ago, started then, paused 2 h ago; two sets. */
