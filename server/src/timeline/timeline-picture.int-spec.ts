@@ -74,6 +74,9 @@ describe('the picture of the stay chart (ADR 12)', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+    );
     const svg = markup(response);
     expect(svg).toMatch(/^<svg[^>]* width="900"/);
     expect(svg).toContain('mg/kg/h');

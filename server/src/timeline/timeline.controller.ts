@@ -10,6 +10,8 @@ import { TimelineResponse } from './dto/timeline.response.js';
 import { ChartPictures } from './chart-pictures.js';
 import { TimelineService } from './timeline.service.js';
 
+const PICTURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
 @ApiTags('timeline')
 @Controller()
 export class TimelineController {
@@ -64,7 +66,9 @@ export class TimelineController {
     void reply
       .header('content-type', 'image/svg+xml; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('vary', 'Accept-Encoding');
+      .header('vary', 'Accept-Encoding')
+      // Opened on its own rather than as an image, the picture may run nothing and load nothing.
+      .header('content-security-policy', PICTURE_POLICY);
     if (!acceptsGzip(acceptEncoding)) return picture.text;
     void reply.header('content-encoding', 'gzip');
     return gzipOf([picture.gzip()]);
