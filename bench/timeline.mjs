@@ -5,7 +5,7 @@
 //     and how many gzip bytes the browser downloads to show the sign-in page and the ward board.
 // The browser part needs the client build (dist/client) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium).
 import { Buffer } from 'node:buffer';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const HOUR = 3600_000;
@@ -150,16 +150,9 @@ export async function measurePage({ base, username, password, admissionId, loads
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`);
   const { chromium } = await import('playwright');
-  // The flags the e2e suite launches Chromium with (e2e/playwright.config.ts): without them Chromium does
-  // its own background work (updates, sync, first-run set-up) on the same two CPUs during the loads.
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
+  // The flags the e2e suite launches Chromium with: without them Chromium does its own background work
+  // (updates, sync, first-run set-up) on the same two CPUs during the loads.
+  const args = JSON.parse(readFileSync(new URL('../e2e/chromium-args.json', import.meta.url), 'utf8'));
   const browser = await chromium.launch({ executablePath, args });
   try {
     const assets = async (run) => {

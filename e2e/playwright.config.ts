@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -22,6 +22,12 @@ const dataDir = process.env.E2E_DATA_DIR;
 const port = (process.env.E2E_PORT ??= String(freePort()));
 const postgresPort = (process.env.E2E_PG_PORT ??= String(freePort()));
 const baseURL = `http://127.0.0.1:${port}`;
+
+/**
+ * Chromium's flags, for the e2e suite and the benchmark alike: no sandbox (containers), no GPU, and none
+ * of its own background work (updates, sync, first-run set-up) on the machine's CPUs.
+ */
+const chromiumArgs: string[] = JSON.parse(readFileSync(path.join(__dirname, 'chromium-args.json'), 'utf8'));
 
 /** The system's Chromium (Debian's), unless asked for the browser Playwright downloads. */
 const useBundledBrowser = process.env.PLAYWRIGHT_USE_BUNDLED_BROWSER === '1';
@@ -53,14 +59,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: useBundledBrowser ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: chromiumArgs,
         },
       },
     },
