@@ -25,6 +25,11 @@ export class ChartPictures {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** Whether this server can draw pictures (it has a chart renderer, loaded now if it was not). */
+  async available(): Promise<boolean> {
+    return (await this.load()) !== null;
+  }
+
   /** The stay's chart at this width (CSS pixels) as SVG markup; null when this server cannot draw it. */
   async stayPicture(body: TimelineBody, width: number, compact: boolean): Promise<Piece | null> {
     const renderer = await this.load();

@@ -170,6 +170,14 @@ describe('the picture of the stay chart (ADR 12)', () => {
       const response = await user.get(pictureOf(admission.id));
       expect(response.status).toBe(404);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      // Nothing was read of the record, so nothing audited.
+      const client = new pg.Client({ connectionString: withoutRenderer.database.url });
+      await client.connect();
+      const audit = await client.query(
+        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.timeline-viewed'",
+      );
+      await client.end();
+      expect(audit.rows[0].n).toBe(0);
     } finally {
       await withoutRenderer.close();
     }

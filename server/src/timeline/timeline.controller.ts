@@ -60,9 +60,11 @@ export class TimelineController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
+    const missing = new NotFound('A picture of the chart on this server');
+    if (!(await this.pictures.available())) throw missing; // before reading (and auditing) anything
     const body = await this.timelines.timeline(user, id, user.deferredSessionCheck ?? null);
     const picture = await this.pictures.stayPicture(body, Number(query.width), query.compact === 'true');
-    if (!picture) throw new NotFound('A picture of the chart on this server');
+    if (!picture) throw missing;
     void reply
       .header('content-type', 'image/svg+xml; charset=utf-8')
       .header('cache-control', 'no-store')
