@@ -25,7 +25,7 @@ export class KeptTimeline {
   private readonly middle: Piece;
   private readonly observations: Piece;
   /** Pictures of the stay's chart drawn from this timeline (ADR 12), by width, layout and minute. */
-  private readonly pictures = new Map<string, Piece>();
+  private readonly pictures = new Map<string, Promise<Piece>>();
 
   constructor(
     readonly version: string,
@@ -44,15 +44,19 @@ export class KeptTimeline {
 
   /**
    * A picture drawn from this timeline, kept with it (so it goes when the stay changes): drawn once for
-   * each key, the last few kept.
+   * each key, the last few kept; a drawing that failed is not kept.
    */
-  picture(key: string, draw: () => string): Piece {
+  picture(key: string, draw: () => Promise<string>): Promise<Piece> {
     let picture = this.pictures.get(key);
     if (!picture) {
-      picture = new Piece(draw());
-      this.pictures.set(key, picture);
+      const drawing = draw().then((svg) => new Piece(svg));
+      drawing.catch(() => {
+        if (this.pictures.get(key) === drawing) this.pictures.delete(key);
+      });
+      this.pictures.set(key, drawing);
       if (this.pictures.size > KEPT_PICTURES)
         this.pictures.delete(this.pictures.keys().next().value as string);
+      picture = drawing;
     }
     return picture;
   }
@@ -88,13 +92,11 @@ export class TimelineBody {
   }
 
   /**
-   * A picture of the stay's chart, drawn by `draw` from this timeline as of the start of this answer's
-   * minute ("now" on a current stay's chart), and kept for the rest of that minute.
+   * A picture of the stay's chart, drawn by `draw` from this timeline (as JSON text) as of the start of
+   * this answer's minute ("now" on a current stay's chart), and kept for the rest of that minute.
    */
-  picture(layout: string, draw: (timeline: TimelineResponse) => string): Piece {
+  picture(layout: string, draw: (timeline: string) => Promise<string>): Promise<Piece> {
     const minute = new Date(this.generatedAt.getTime() - (this.generatedAt.getTime() % 60_000));
-    return this.kept.picture(`${layout} ${minute.toISOString()}`, () =>
-      draw(JSON.parse(this.kept.text(minute)) as TimelineResponse),
-    );
+    return this.kept.picture(`${layout} ${minute.toISOString()}`, () => draw(this.kept.text(minute)));
   }
 }
