@@ -18,6 +18,7 @@ import {
   refuseMalformedUrls,
 } from './common/input-rules.js';
 import { serveClient } from './client-assets.js';
+import { serveRenderedPages } from './pages/rendered-pages.js';
 import { useSecurityHeaders } from './common/security-headers.js';
 import { createApiDocument } from './openapi/api-document.js';
 import { withoutPatientLinkToken } from './patient-links/patient-link-token.js';
@@ -81,7 +82,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new InputRulesPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(config.clientDir !== null));
-  if (config.clientDir) serveClient(app, config.clientDir);
+  if (config.clientDir) {
+    serveClient(app, config.clientDir);
+    const pages = serveRenderedPages(fastify, config.pageRenderer, log);
+    fastify.addHook('onClose', () => pages.stop());
+  }
 
   const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -32,7 +32,7 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
-function isClientNavigation(request: FastifyRequest): boolean {
+export function isClientNavigation(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0];
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&

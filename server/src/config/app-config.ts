@@ -23,6 +23,8 @@ export interface AppConfig {
    * SVG for the admission page's first paint (ADR 12); null when absent (the page then draws it alone).
    */
   chartRenderer: string | null;
+  /** The client build's page renderer (ADR 13): the admission page rendered on the server; none without. */
+  pageRenderer: string | null;
   // Patient-reported follow-ups (issue 13)
   /** The service's phone number, on the patient page and the letter. */
   servicePhone: string | null;
@@ -55,6 +57,8 @@ export function loadConfig(env: Env = process.env, workspaceRoot = process.cwd()
   const clientDir = optional(env, 'CLIENT_DIR') ?? (existsSync(builtClient) ? builtClient : null);
   const builtRenderer = path.resolve(workspaceRoot, 'dist/client/chart-renderer.mjs');
   const chartRenderer = optional(env, 'CHART_RENDERER') ?? (existsSync(builtRenderer) ? builtRenderer : null);
+  const builtPages = path.resolve(workspaceRoot, 'dist/client/server/server.mjs');
+  const pageRenderer = optional(env, 'PAGE_RENDERER') ?? (existsSync(builtPages) ? builtPages : null);
 
   return {
     port: integerVar(env, 'PORT', 3000, 0, 65535),
@@ -75,6 +79,7 @@ export function loadConfig(env: Env = process.env, workspaceRoot = process.cwd()
     logLevel: enumVar(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     clientDir,
     chartRenderer,
+    pageRenderer,
     // Patient-reported follow-ups (issue 13)
     servicePhone: optional(env, 'SERVICE_PHONE'),
     patientLinkDays: integerVar(env, 'PATIENT_LINK_DAYS', 21, 1, 90),

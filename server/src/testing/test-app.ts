@@ -32,7 +32,12 @@ export async function bootTestAppOn(
     process.cwd(),
   );
   const { app } = await createApp(
-    { ...config, clientDir: overrides.CLIENT_DIR ?? null, chartRenderer: overrides.CHART_RENDERER ?? null },
+    {
+      ...config,
+      clientDir: overrides.CLIENT_DIR ?? null,
+      chartRenderer: overrides.CHART_RENDERER ?? null,
+      pageRenderer: overrides.PAGE_RENDERER ?? null,
+    },
     database.url,
   );
   return {

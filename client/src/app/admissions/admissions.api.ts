@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import { PageState } from '../core/http/page-state';
 import {
   Admission,
   AdmissionFilter,
@@ -29,6 +30,7 @@ import { pageHandlesErrors } from '../core/http/page-handles-errors';
 @Injectable({ providedIn: 'root' })
 export class AdmissionsApi {
   private readonly http = inject(HttpClient);
+  private readonly page = inject(PageState);
 
   /** Every open admission by default. */
   list(filter: AdmissionFilter = {}): Observable<Page<AdmissionSummary>> {
@@ -43,7 +45,9 @@ export class AdmissionsApi {
   }
 
   get(id: string): Observable<Admission> {
-    return this.http.get<Admission>(`/api/admissions/${encodeURIComponent(id)}`);
+    return this.page.read(`admission ${id}`, () =>
+      this.http.get<Admission>(`/api/admissions/${encodeURIComponent(id)}`),
+    );
   }
 
   create(request: CreateAdmissionRequest): Observable<Admission> {

@@ -1,4 +1,5 @@
-import { inject } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { PLATFORM_ID, inject } from '@angular/core';
 import { ResolveFn, Routes } from '@angular/router';
 import { TimelineApi } from '../timeline/timeline.api';
 import { loadChartLibrary } from '../timeline/chart-library';
@@ -15,10 +16,11 @@ const prefetchTimeline: ResolveFn<null> = (route) => {
   const id = route.paramMap.get('id');
   if (id) {
     inject(TimelineApi).prefetch(id);
+    const browser = isPlatformBrowser(inject(PLATFORM_ID));
     void inject(TimelinePictures)
       .prefetch(id, estimatedChartWidth(), compactScreen())
       .then((svg) => {
-        if (!svg) loadChartLibrary().catch(() => undefined);
+        if (!svg && browser) loadChartLibrary().catch(() => undefined);
       });
   }
   return null;

@@ -4,6 +4,7 @@ import {
   Component,
   DestroyRef,
   Injector,
+  PLATFORM_ID,
   afterNextRender,
   computed,
   effect,
@@ -13,10 +14,11 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet, isPlatformServer } from '@angular/common';
+import { pendingUntilEvent } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { ACCESS } from '../core/auth/access';
-import { Subscription } from 'rxjs';
+import { Subscription, forkJoin, map } from 'rxjs';
 import { MatButton } from '@angular/material/button';
 import { Timeline } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -28,7 +30,7 @@ import { formatCalendarDate, patientName } from '../shared/patient-identity';
 import { formatWardMinute, wardDate } from '../shared/ward-time';
 import { TimelineApi } from './timeline.api';
 import { PictureSource, TimelineChart, afterNextPaint, chartPicture, svgDataUrl } from './timeline-chart';
-import { compactScreen } from './timeline-picture';
+import { compactScreen, estimatedChartWidth } from './timeline-picture';
 import { TimelinePictures } from './timeline-pictures';
 import { observationSets } from './timeline-observations';
 import { buildFollowUpOption, buildTimelineOption } from './timeline-chart-options';
@@ -66,6 +68,7 @@ export class AdmissionTimeline {
   private readonly appInfo = inject(AppInfoStore);
   private readonly auth = inject(AuthState);
   private readonly injector = inject(Injector);
+  private readonly onServer = isPlatformServer(inject(PLATFORM_ID));
   private readonly stayChartComponent = viewChild<TimelineChart>('stayChart');
   private requestedId: string | null = null;
   private request: Subscription | null = null;
@@ -116,6 +119,13 @@ export class AdmissionTimeline {
     }
     return buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false });
   });
+  /**
+   * The stay chart's picture in the page the server rendered (ADR 13), when it was drawn at the width and
+   * layout this screen needs; else null, and the chart asks for its own.
+   */
+  protected readonly pagePicture = computed(() =>
+    this.pictures.inPage(this.admissionId(), estimatedChartWidth(), this.compact()),
+  );
   /** The stay chart's first picture, drawn by the server (ADR 12), shown while ECharts loads. */
   protected readonly stayPicture = computed<PictureSource>(() => {
     const admissionId = this.admissionId();
@@ -192,8 +202,9 @@ export class AdmissionTimeline {
       this.prepareForPrint();
       appRef.tick();
     };
-    window.addEventListener('beforeprint', beforePrint);
-    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
+    const view = inject(DOCUMENT).defaultView; // none when the server renders the page (ADR 13)
+    view?.addEventListener('beforeprint', beforePrint);
+    inject(DestroyRef).onDestroy(() => view?.removeEventListener('beforeprint', beforePrint));
   }
 
   /**
@@ -281,7 +292,15 @@ export class AdmissionTimeline {
   private load(id: string): void {
     this.loadFailed.set(false);
     this.request?.unsubscribe();
-    this.request = this.api.get(id).subscribe({
+    // The server renders the page with the chart's picture in it (ADR 13): the timeline is shown once both
+    // are here, and the page is not sent before.
+    const timeline = this.onServer
+      ? forkJoin([this.api.get(id), this.pictures.get(id, estimatedChartWidth(), this.compact())]).pipe(
+          map(([read]) => read),
+          pendingUntilEvent(this.injector),
+        )
+      : this.api.get(id);
+    this.request = timeline.subscribe({
       next: (timeline) => this.timeline.set(timeline),
       error: () => this.loadFailed.set(true),
     });

@@ -5,9 +5,10 @@ import { init } from './echarts-setup';
 import { Timeline } from '../core/api-types';
 import { stayPicture } from './timeline-picture';
 
+/** The stay's chart of this timeline (the API's answer, as JSON text) as SVG markup. */
 export function renderStayPicture(
-  timeline: Timeline,
+  timelineJson: string,
   options: { timeZone: string; width: number; compact: boolean },
 ): string {
-  return stayPicture(init, timeline, options);
+  return stayPicture(init, JSON.parse(timelineJson) as Timeline, options);
 }

@@ -8,11 +8,17 @@ const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="400"><t
 
 @Component({
   imports: [TimelineChart],
-  template: `<app-timeline-chart [chart]="chart" [picture]="picture()" (firstDrawn)="drawn = drawn + 1" />`,
+  template: `<app-timeline-chart
+    [chart]="chart"
+    [picture]="picture()"
+    [pagePicture]="pagePicture()"
+    (firstDrawn)="drawn = drawn + 1"
+  />`,
 })
 class Host {
   readonly chart = buildTimelineOption(aTimeline(), { timeZone: 'Europe/London', now: Date.now() });
   readonly picture = signal<PictureSource | null>(null);
+  readonly pagePicture = signal<string | null>(null);
   drawn = 0;
 }
 
@@ -45,5 +51,28 @@ describe('TimelineChart with a picture (ADR 12)', () => {
     const { fixture, chart } = await render(() => Promise.resolve(null));
     expect(chart.querySelector('img.chart-picture')).toBeNull();
     expect(fixture.componentInstance.drawn).toBe(0);
+  });
+});
+
+describe('TimelineChart in a page the server rendered (ADR 13)', () => {
+  it("shows the page's picture from its first render, drawn, without asking for another", async () => {
+    const fixture = TestBed.createComponent(Host);
+    const asked: number[] = [];
+    fixture.componentInstance.picture.set((width) => {
+      asked.push(width);
+      return Promise.resolve(null);
+    });
+    fixture.componentInstance.pagePicture.set(SVG);
+    fixture.detectChanges();
+    const chart = fixture.nativeElement.querySelector('app-timeline-chart') as HTMLElement;
+    // Before any after-render work: as the server wrote the page.
+    const picture = chart.querySelector('img.chart-picture') as HTMLImageElement;
+    expect(decodeURIComponent(picture.src.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''))).toBe(SVG);
+    expect(picture.alt).toBe('');
+    expect(chart.getAttribute('data-drawn')).toBe('true');
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(asked).toEqual([]);
+    expect(fixture.componentInstance.drawn).toBe(1);
   });
 });

@@ -3,13 +3,17 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
   afterNextRender,
   effect,
   inject,
   input,
+  linkedSignal,
   output,
   signal,
+  viewChild,
 } from '@angular/core';
+import { DomSanitizer, SafeUrl } from '@angular/platform-browser';
 import type { ECharts } from 'echarts/core';
 import { BuiltChart } from './timeline-chart-options';
 import { ChartLibrary, loadChartLibrary, loadedChartLibrary } from './chart-library';
@@ -30,9 +34,13 @@ export type PictureSource = (width: number) => Promise<string | null>;
 @Component({
   selector: 'app-timeline-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `@if (failed()) {
-    <p class="chart-failed">The chart could not be drawn; the tables below hold the same values.</p>
-  }`,
+  template: `@if (pictureUrl(); as url) {
+      <!-- the host is the image, with its own label -->
+      <img #picture class="chart-picture" alt="" [src]="url" />
+    }
+    @if (failed()) {
+      <p class="chart-failed">The chart could not be drawn; the tables below hold the same values.</p>
+    }`,
   host: {
     '[attr.data-drawn]': 'drawn() ? "true" : null',
     '[attr.data-interactive]': 'ready() ? "true" : null',
@@ -58,20 +66,34 @@ export class TimelineChart {
   readonly chart = input.required<BuiltChart>();
   /** Where a first picture of this chart comes from, shown while ECharts loads; none: no picture. */
   readonly picture = input<PictureSource | null>(null);
+  /**
+   * The picture (SVG markup) that is in the page already, because the server rendered the page with it
+   * (ADR 13): shown from the first render, on the server and when the browser takes the page over.
+   */
+  readonly pagePicture = input<string | null>(null);
   /** Once, when the first drawing has finished. */
   readonly firstDrawn = output<void>();
   /** Once, when the first drawing has finished or the chart could not be drawn. */
   readonly settled = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  /** The picture shown until the interactive chart is drawn over it. */
-  private shownPicture: HTMLImageElement | null = null;
+  private readonly sanitizer = inject(DomSanitizer);
+  /** The picture shown until the interactive chart is drawn over it: the page's, or one asked for. */
+  protected readonly pictureUrl = linkedSignal<SafeUrl | null>(() => {
+    const svg = this.pagePicture();
+    return svg ? this.sanitizer.bypassSecurityTrustUrl(svgDataUrl(svg)) : null;
+  });
+  private readonly pictureElement = viewChild<ElementRef<HTMLImageElement>>('picture');
+  private readonly injector = inject(Injector);
+  /** firstDrawn has been emitted. */
+  private announced = false;
   private destroyed = false;
   private instance: ECharts | null = null;
   /** The chart the instance was last given. */
   private shown: BuiltChart | null = null;
   private resizeObserver: ResizeObserver | null = null;
-  protected readonly drawn = signal(false);
+  /** On the page: as the page's picture from the first render, else once drawn. */
+  protected readonly drawn = linkedSignal(() => this.pagePicture() !== null);
   protected readonly failed = signal(false);
   protected readonly ready = signal(false);
 
@@ -125,6 +147,11 @@ export class TimelineChart {
    */
   private start(): void {
     const library = loadedChartLibrary();
+    if (!library && this.pictureUrl()) {
+      this.markDrawn();
+      afterNextPaint(() => this.loadAndDraw());
+      return;
+    }
     const picture = this.picture();
     if (library || !picture) {
       if (library) this.draw(library);
@@ -148,33 +175,33 @@ export class TimelineChart {
   }
 
   /** Shows the picture; once the browser has painted it, loads ECharts and draws the chart over it. */
-  private async showPicture(svg: string): Promise<void> {
+  private showPicture(svg: string): void {
     if (this.destroyed) return;
-    const element = document.createElement('img');
-    element.src = svgDataUrl(svg);
-    element.alt = ''; // the host is the image, with its own label
-    element.className = 'chart-picture';
-    this.host.nativeElement.appendChild(element);
-    this.shownPicture = element;
-    try {
-      await element.decode?.();
-    } catch {
-      this.removePicture();
-      this.loadAndDraw();
-      return;
-    }
-    this.markDrawn();
-    afterNextPaint(() => this.loadAndDraw());
+    this.pictureUrl.set(this.sanitizer.bypassSecurityTrustUrl(svgDataUrl(svg)));
+    afterNextRender(
+      async () => {
+        try {
+          await this.pictureElement()?.nativeElement.decode?.();
+        } catch {
+          this.removePicture();
+          this.loadAndDraw();
+          return;
+        }
+        this.markDrawn();
+        afterNextPaint(() => this.loadAndDraw());
+      },
+      { injector: this.injector },
+    );
   }
 
   private removePicture(): void {
-    this.shownPicture?.remove();
-    this.shownPicture = null;
+    this.pictureUrl.set(null);
   }
 
   /** Once, when the chart is first on the page: marked on the element at once, not at the next check. */
   private markDrawn(): void {
-    if (this.drawn()) return;
+    if (this.announced) return;
+    this.announced = true;
     this.host.nativeElement.setAttribute('data-drawn', 'true');
     this.drawn.set(true);
     this.firstDrawn.emit();
@@ -208,7 +235,7 @@ export class TimelineChart {
   }
 
   private fail(): void {
-    if (this.shownPicture) return; // the picture stays: the chart without zoom and tooltips
+    if (this.pictureUrl()) return; // the picture stays: the chart without zoom and tooltips
     this.failed.set(true);
     this.settled.emit();
   }

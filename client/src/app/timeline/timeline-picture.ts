@@ -44,12 +44,19 @@ export function compactScreen(): boolean {
 }
 
 /**
+ * The server, which renders the admission page with no screen to measure (ADR 13), draws the chart for a
+ * screen 1184 px or wider (most ward computers): the page's column at its widest, 72rem.
+ */
+export const SERVER_CHART_WIDTH = 1152;
+
+/**
  * The width the stay's chart will have on the admission page, before the page is there to measure: the
  * page's column (styles.scss `.page`: 1rem padding each side, content at most 72rem wide), which the chart
- * fills. Only a guess to ask for the picture early: the chart asks again when it has another width.
+ * fills. Only a guess to ask for the picture early: the chart asks again when it has another width. On the
+ * server, SERVER_CHART_WIDTH.
  */
 export function estimatedChartWidth(): number {
-  if (typeof document === 'undefined') return 0;
+  if (typeof document === 'undefined') return SERVER_CHART_WIDTH;
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return Math.max(0, Math.min(document.documentElement.clientWidth - 2 * rem, 72 * rem));
 }

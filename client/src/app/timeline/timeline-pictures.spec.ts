@@ -1,4 +1,5 @@
 import { HttpTestingController } from '@angular/common/http/testing';
+import { TransferState, makeStateKey } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ErrorNotice } from '../core/http/error-notice';
 import { provideTestApp } from '../../testing/providers';
@@ -55,5 +56,33 @@ describe('TimelinePictures', () => {
     expect(await missing).toBeNull();
     expect(TestBed.inject(ErrorNotice).problem()).toBeNull();
     expect(await pictures.get('admission-1', 0, false)).toBeNull();
+  });
+
+  describe('the picture in a page the server rendered (ADR 13)', () => {
+    const inPage = (svg: string, width = 1152, compact = false) =>
+      TestBed.inject(TransferState).set(makeStateKey('stay-picture'), {
+        key: `admission-1 ${width} ${compact}`,
+        svg,
+      });
+
+    it("is the first render's picture at the same width and layout, once, without asking the server", async () => {
+      inPage('<svg>from the page</svg>');
+      expect(await pictures.prefetch('admission-1', 1152, false)).toBe('<svg>from the page</svg>');
+      expect(pictures.inPage('admission-1', 1152, false)).toBe('<svg>from the page</svg>');
+      expect(pictures.inPage('admission-1', 1152, false)).toBeNull();
+      // Shown: a later view of the stay asks the server for the stay as it is then.
+      const later = pictures.get('admission-1', 1152, false);
+      http.expectOne((r) => r.url === url).flush('<svg>now</svg>');
+      expect(await later).toBe('<svg>now</svg>');
+    });
+
+    it('is not used at another width, layout or admission', () => {
+      inPage('<svg>from the page</svg>', 1152, false);
+      expect(pictures.inPage('admission-1', 992, false)).toBeNull();
+      inPage('<svg>from the page</svg>', 1152, false);
+      expect(pictures.inPage('admission-1', 1152, true)).toBeNull();
+      inPage('<svg>from the page</svg>', 1152, false);
+      expect(pictures.inPage('admission-2', 1152, false)).toBeNull();
+    });
   });
 });

@@ -2,11 +2,13 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, shareReplay } from 'rxjs';
 import { Timeline } from '../core/api-types';
+import { PageState } from '../core/http/page-state';
 
 /** The admission timeline: the whole stay in one call (an audited read on the server). */
 @Injectable({ providedIn: 'root' })
 export class TimelineApi {
   private readonly http = inject(HttpClient);
+  private readonly page = inject(PageState);
   private prefetched: { admissionId: string; timeline: Observable<Timeline> } | null = null;
 
   get(admissionId: string): Observable<Timeline> {
@@ -30,6 +32,8 @@ export class TimelineApi {
   }
 
   private read(admissionId: string): Observable<Timeline> {
-    return this.http.get<Timeline>(`/api/admissions/${encodeURIComponent(admissionId)}/timeline`);
+    return this.page.read(`timeline ${admissionId}`, () =>
+      this.http.get<Timeline>(`/api/admissions/${encodeURIComponent(admissionId)}/timeline`),
+    );
   }
 }

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ChartWorker } from './chart-worker.js';
+import { ModuleWorker } from './module-worker.js';
 
-// Renderers written for these tests: the worker's plumbing, not the chart (timeline-picture.int-spec.ts
+// Renderers written for these tests: the worker's plumbing, not the chart (timeline.int-spec.ts
 // draws real charts with the real renderer).
 const RENDERERS = {
   // Busy for 600 ms, as a long stay's first drawing can be, then answers with what it was given.
-  slow: `export function renderStayPicture(timeline, options) {
+  slow: `export function renderStayPicture(json, options) {
+    const timeline = JSON.parse(json);
     const until = Date.now() + 600;
     while (Date.now() < until);
     return '<svg data-admission="' + timeline.admission.id + '" width="' + options.width + '"></svg>';
@@ -16,11 +17,11 @@ const RENDERERS = {
   broken: `export function renderStayPicture( {`,
 };
 
-describe('ChartWorker', () => {
+describe('ModuleWorker', () => {
   let folder: string;
-  const workers: ChartWorker[] = [];
+  const workers: ModuleWorker[] = [];
   const started = (kind: keyof typeof RENDERERS) => {
-    const worker = new ChartWorker(path.join(folder, `${kind}.mjs`));
+    const worker = new ModuleWorker(path.join(folder, `${kind}.mjs`), 'the chart renderer');
     workers.push(worker);
     return worker;
   };
@@ -46,7 +47,7 @@ describe('ChartWorker', () => {
       longestGap = Math.max(longestGap, Date.now() - last);
       last = Date.now();
     }, 5);
-    const svg = await worker.draw(timeline, options);
+    const svg = await worker.call('renderStayPicture', timeline, options);
     clearInterval(ticker);
     expect(svg).toBe('<svg data-admission="a1" width="900"></svg>');
     expect(longestGap).toBeLessThan(400);
@@ -55,7 +56,7 @@ describe('ChartWorker', () => {
   it('answers each drawing asked for, in parallel, with its own picture', async () => {
     const worker = started('slow');
     const pictures = await Promise.all(
-      [300, 600].map((width) => worker.draw(timeline, { ...options, width })),
+      [300, 600].map((width) => worker.call('renderStayPicture', timeline, { ...options, width })),
     );
     expect(pictures).toEqual([
       '<svg data-admission="a1" width="300"></svg>',
@@ -65,8 +66,8 @@ describe('ChartWorker', () => {
 
   it('rejects a drawing that failed, and draws the next', async () => {
     const worker = started('throwing');
-    await expect(worker.draw(timeline, options)).rejects.toThrow(
-      'the chart could not be drawn: Error: no lanes',
+    await expect(worker.call('renderStayPicture', timeline, options)).rejects.toThrow(
+      'the chart renderer failed: Error: no lanes',
     );
     expect(worker.failed).toBe(false);
   });
@@ -75,15 +76,15 @@ describe('ChartWorker', () => {
     const worker = started('broken');
     await expect(worker.started()).rejects.toThrow();
     expect(worker.failed).toBe(true);
-    await expect(worker.draw(timeline, options)).rejects.toThrow();
+    await expect(worker.call('renderStayPicture', timeline, options)).rejects.toThrow();
   });
 
   it('has failed once stopped, and rejects what it was still drawing', async () => {
     const worker = started('slow');
     await worker.started();
-    const drawing = worker.draw(timeline, options);
+    const drawing = worker.call('renderStayPicture', timeline, options);
     await worker.stop();
-    await expect(drawing).rejects.toThrow('the chart worker stopped');
+    await expect(drawing).rejects.toThrow('the chart renderer stopped');
     expect(worker.failed).toBe(true);
   });
 });
