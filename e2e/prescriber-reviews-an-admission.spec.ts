@@ -29,18 +29,31 @@ test('a prescriber reviews a demo admission: charts, flowsheet as the API says, 
   const admissionId: string = (await list.json()).items[0].id;
   const timeline = new AdmissionTimeline(page);
 
-  // The stay's chart comes first as the picture the server draws with the page's chart code (ADR 12).
-  const picture = page.waitForResponse((response) => response.url().includes('/timeline/picture?'));
+  // The page comes rendered by the server (ADR 13), with the stay's chart in it as the picture the server
+  // draws with the page's chart code (ADR 12): painted before the app's scripts have run.
+  const pageAnswer = page.waitForResponse(
+    (response) => response.request().resourceType() === 'document' && response.url().includes(admissionId),
+  );
+  const pictures: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/timeline/picture?')) pictures.push(request.url());
+  });
   await timeline.open(admissionId);
-  const pictureAnswer = await picture;
-  expect(pictureAnswer.status()).toBe(200);
-  expect(pictureAnswer.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
-  expect(await pictureAnswer.text()).toMatch(/^<svg[^>]*>.*Temperature °C/s);
+  const served = await pageAnswer;
+  expect(served.headers()['cache-control']).toBe('no-store');
+  const html = await served.text();
+  expect(html).toMatch(/<app-timeline-chart[^>]*data-drawn="true"/);
+  const pictureAddress = html.match(
+    /<img[^>]*class="chart-picture"[^>]*src="data:image\/svg\+xml;charset=utf-8,([^"]+)"/,
+  );
+  expect(decodeURIComponent(pictureAddress?.[1] ?? '')).toMatch(/^<svg[^>]*>.*Temperature °C/s);
   await expect(timeline.section).toBeVisible();
   await expect(timeline.drawnChart).toBeVisible();
   // Then ECharts draws the interactive chart in its place.
   await expect(timeline.interactiveChart).toBeVisible();
   await expect(timeline.charts.locator('img.chart-picture')).toHaveCount(0);
+  // The browser took the page over with the picture it came with: it asked for none of its own.
+  expect(pictures).toEqual([]);
   await expect(timeline.charts.locator('svg path').first()).toBeAttached();
   await expectNoSeriousAxeViolations(page, 'the admission timeline');
   await testInfo.attach('timeline charts', {

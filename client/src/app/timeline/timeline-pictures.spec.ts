@@ -60,7 +60,7 @@ describe('TimelinePictures', () => {
 
   describe('the picture in a page the server rendered (ADR 13)', () => {
     const inPage = (svg: string, width = 1152, compact = false) =>
-      TestBed.inject(TransferState).set(makeStateKey('stay-picture'), {
+      TestBed.inject(TransferState).set(makeStateKey<{ key: string; svg: string }>('stay-picture'), {
         key: `admission-1 ${width} ${compact}`,
         svg,
       });

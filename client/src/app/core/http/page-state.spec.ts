@@ -11,7 +11,7 @@ describe('PageState (ADR 13)', () => {
 
   it('in the browser, answers the first read with what the page came with, and later ones by reading', async () => {
     const { state, transfer } = pageState('browser');
-    transfer.set(makeStateKey('timeline a1'), { from: 'page' });
+    transfer.set(makeStateKey<{ from: string }>('timeline a1'), { from: 'page' });
     let reads = 0;
     const read = () => {
       reads += 1;

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { ApiClient, aUser } from '../testing/api-client.js';
+import { bootTestApp, type TestApp } from '../testing/test-app.js';
+
+// A page renderer written for these tests, in place of the client build's (ADR 13): the route's plumbing,
+// not Angular's rendering (the e2e suite opens the real rendered page in a browser). It answers with the
+// address and cookie it was given; `?answer=` makes it redirect or fail.
+const RENDERER = `export async function renderPage(url, cookie) {
+  const answer = new URL(url).searchParams.get('answer');
+  if (answer === 'fail') throw new Error('the page could not be rendered');
+  if (answer === 'redirect') return { status: 302, html: '' };
+  return { status: 200, html: '<!doctype html><p id="rendered">' + url + ' | ' + cookie + '</p>' };
+}`;
+const INDEX = '<!doctype html><title>Infusion tracker</title><app-root></app-root>';
+const PAGE = '/admissions/0193a1f2-7c4e-7d2a-9f00-0123456789ab';
+
+describe('the admission page rendered on the server (ADR 13)', () => {
+  let folder: string;
+  let testApp: TestApp;
+  let nurse: ApiClient;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'rendered-pages-'));
+    writeFileSync(path.join(folder, 'index.html'), INDEX);
+    writeFileSync(path.join(folder, 'renderer.mjs'), RENDERER);
+    testApp = await bootTestApp({ CLIENT_DIR: folder, PAGE_RENDERER: path.join(folder, 'renderer.mjs') });
+    nurse = await ApiClient.signedIn(testApp, (await aUser(testApp, ['nurse'])).username);
+  });
+  afterAll(async () => {
+    await testApp.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const navigate = (client: ApiClient, url: string, headers: Record<string, string> = {}) =>
+    client.get(url, { accept: 'text/html', ...headers });
+
+  it('renders the page for a browser with a session, as its user, never cached', async () => {
+    const response = await navigate(nurse, PAGE);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const [address, cookie] = response.text.replace(/^.*<p id="rendered">|<\/p>$/gs, '').split(' | ');
+    // At this server's own loopback address, with the browser's cookie (and so its session).
+    expect(address).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${PAGE}$`));
+    expect(cookie).toContain(`sid=${nurse.cookie('sid')}`);
+    // The app's security headers, as on every page.
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('renders at its own address whatever Host the request names', async () => {
+    const response = await navigate(nurse, PAGE, { host: 'attacker.example' });
+    expect(response.text).toMatch(/<p id="rendered">http:\/\/127\.0\.0\.1:\d+\/admissions\//);
+    expect(response.text).not.toContain('attacker.example');
+  });
+
+  it('sends the app itself to a browser without a session, and to anything but a navigation', async () => {
+    const anonymous = await ApiClient.anonymous(testApp);
+    for (const response of [
+      await navigate(anonymous, PAGE),
+      await nurse.get(PAGE, { accept: 'application/json' }),
+      await request(testApp.http).get(PAGE).set('accept', 'text/html').set('cookie', 'XSRF-TOKEN=x'),
+    ]) {
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(INDEX);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('sends the app itself when the renderer fails or redirects', async () => {
+    for (const answer of ['fail', 'redirect']) {
+      const response = await navigate(nurse, `${PAGE}?answer=${answer}`);
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(INDEX);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+    // And renders the next page as before.
+    expect((await navigate(nurse, PAGE)).text).toContain('<p id="rendered">');
+  });
+
+  it('sends the app itself from a server without a page renderer', async () => {
+    const plain = await bootTestApp({ CLIENT_DIR: folder });
+    try {
+      const client = await ApiClient.signedIn(plain, (await aUser(plain, ['nurse'])).username);
+      const response = await navigate(client, PAGE);
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(INDEX);
+    } finally {
+      await plain.close();
+    }
+  });
+});
