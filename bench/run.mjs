@@ -263,7 +263,7 @@ async function startApp(databaseUrl, label, script = mainScript, clientDir = opt
       LOG_LEVEL: options['app-log-level'],
       NODE_ENV: 'production',
       WARD_NAME: WARD,
-      ...(clientDir ? { CLIENT_DIR: path.resolve(clientDir) } : {}),
+      ...(clientDir ? clientBuild(clientDir) : {}),
     },
   });
   closeSync(logFd);
@@ -1022,4 +1022,19 @@ function printReport(all) {
   }
   out.push('');
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/**
+ * A client build's served files and its renderers beside them (the chart's, ADR 12; the page's, ADR 13),
+ * so that each build compared runs with its own; a renderer the build does not have is left out.
+ */
+function clientBuild(clientDir) {
+  const build = path.dirname(path.resolve(clientDir));
+  const chart = path.join(build, 'chart-renderer.mjs');
+  const page = path.join(build, 'server', 'server.mjs');
+  return {
+    CLIENT_DIR: path.resolve(clientDir),
+    CHART_RENDERER: existsSync(chart) ? chart : '',
+    PAGE_RENDERER: existsSync(page) ? page : '',
+  };
 }

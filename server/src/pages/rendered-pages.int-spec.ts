@@ -50,6 +50,13 @@ describe('the admission page rendered on the server (ADR 13)', () => {
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
+  it('sends the page gzip-compressed to a browser that accepts it', async () => {
+    const response = await navigate(nurse, PAGE, { 'accept-encoding': 'gzip, br' });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.text).toContain('<p id="rendered">'); // as supertest decompressed it
+  });
+
   it('renders at its own address whatever Host the request names', async () => {
     const response = await navigate(nurse, PAGE, { host: 'attacker.example' });
     expect(response.text).toMatch(/<p id="rendered">http:\/\/127\.0\.0\.1:\d+\/admissions\//);

@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type {} from '@fastify/static'; // adds reply.sendFile
 import { SESSION_COOKIE, cookieOf } from '../auth/auth-cookies.js';
+import { acceptsGzip } from '../common/gzip-pieces.js';
 import { WorkerOnDemand } from '../common/module-worker.js';
 import { isClientNavigation } from '../common/problem-details.filter.js';
 
 /** The pages the server renders (ADR 13), as the client's app.routes.server.ts lists them. */
 const RENDERED_PAGES = ['/admissions/:id'];
+
+const gzip = promisify(gzipCallback);
 
 /** Longer than this, and the browser gets the app's own index page and renders the page itself. */
 const RENDER_TIMEOUT_MS = 3000;
@@ -32,7 +37,10 @@ export function serveRenderedPages(
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const page = await rendered(request, fastify, worker);
     if (page) {
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.html);
+      void reply.header('cache-control', 'no-store').header('vary', 'accept-encoding');
+      void reply.type('text/html; charset=utf-8');
+      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(page.html);
+      return reply.header('content-encoding', 'gzip').send(await gzip(page.html));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   };
@@ -46,12 +54,15 @@ async function rendered(
   worker: WorkerOnDemand,
 ): Promise<RenderedPage | null> {
   if (!isClientNavigation(request) || !cookieOf(request, SESSION_COOKIE)) return null;
-  const running = await worker.running();
+  const origin = ownOrigin(fastify);
+  const running = origin === null ? null : await worker.running();
   if (!running) return null;
-  const url = `${ownOrigin(fastify)}${request.url}`;
+  const url = `${origin}${request.url}`;
   const rendering = running.call<RenderedPage | null>('renderPage', url, request.headers.cookie ?? '');
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), RENDER_TIMEOUT_MS)));
+  const timeout = new Promise<null>(
+    (resolve) => (timer = setTimeout(() => resolve(null), RENDER_TIMEOUT_MS)),
+  );
   try {
     const page = await Promise.race([rendering, timeout]);
     // A redirect (no session after all) or an error: the browser's own rendering deals with it.
@@ -64,9 +75,14 @@ async function rendered(
   }
 }
 
-/** This server's own address, as the page's API calls reach it: loopback when it listens on every address. */
-function ownOrigin(fastify: FastifyInstance): string {
-  const { address, port } = fastify.server.address() as AddressInfo;
+/**
+ * This server's own address, as the page's API calls reach it: loopback when it listens on every address;
+ * null when it is not listening.
+ */
+function ownOrigin(fastify: FastifyInstance): string | null {
+  const listening = fastify.server.address() as AddressInfo | null; // null: not listening (tests' inject)
+  if (!listening) return null;
+  const { address, port } = listening;
   const host = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -59,6 +59,9 @@ export type PictureSource = (width: number) => Promise<string | null>;
       inset: 0;
       width: 100%;
       height: 100%;
+      /* A page the server rendered for a wider screen (ADR 13): scaled down until replaced, never squeezed. */
+      object-fit: contain;
+      object-position: left top;
     }
   `,
 })
