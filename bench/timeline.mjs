@@ -218,12 +218,11 @@ export async function measurePage({ base, username, password, admissionId, loads
     const countedPage = await counted.newPage();
     const bodies = [];
     countedPage.on('response', (response) => {
-      if (['document', 'script', 'stylesheet'].includes(response.request().resourceType()))
+      if (['document', 'script', 'stylesheet', 'image'].includes(response.request().resourceType()))
         bodies.push(response.body().catch(() => Buffer.alloc(0)));
     });
-    await countedPage.goto(admissionUrl);
-    await countedPage.locator(drawnSelector).waitFor({ state: 'attached', timeout: 30_000 });
-    const all = await Promise.all(bodies);
+    await timedLoad(countedPage, admissionUrl, drawnSelector);
+    const all = await Promise.all(bodies.slice()); // those answered before the chart was painted
     const admissionPage = { files: all.length, gzipBytes: gzipBytes(all) };
     await counted.close();
 

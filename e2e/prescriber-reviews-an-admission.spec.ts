@@ -1,3 +1,4 @@
+import type { Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AdmissionTimeline } from './pages/admission-timeline';
 import { expectNoSeriousAxeViolations } from './accessibility';
@@ -34,26 +35,27 @@ test('a prescriber reviews a demo admission: charts, flowsheet as the API says, 
   const pageAnswer = page.waitForResponse(
     (response) => response.request().resourceType() === 'document' && response.url().includes(admissionId),
   );
-  const pictures: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/timeline/picture?')) pictures.push(request.url());
+  const pictureAnswers: Response[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/timeline/picture?')) pictureAnswers.push(response);
   });
   await timeline.open(admissionId);
   const served = await pageAnswer;
   expect(served.headers()['cache-control']).toBe('no-store');
   const html = await served.text();
   expect(html).toMatch(/<app-timeline-chart[^>]*data-drawn="true"/);
-  const pictureAddress = html.match(
-    /<img[^>]*class="chart-picture"[^>]*src="data:image\/svg\+xml;charset=utf-8,([^"]+)"/,
-  );
-  expect(decodeURIComponent(pictureAddress?.[1] ?? '')).toMatch(/^<svg[^>]*>.*Temperature °C/s);
+  const pictureAddress = html.match(/<img[^>]*class="chart-picture"[^>]*src="([^"]+)"/)?.[1];
+  expect(pictureAddress).toBe(`/api/admissions/${admissionId}/timeline/picture?width=1152&amp;compact=false`);
   await expect(timeline.section).toBeVisible();
   await expect(timeline.drawnChart).toBeVisible();
   // Then ECharts draws the interactive chart in its place.
   await expect(timeline.interactiveChart).toBeVisible();
   await expect(timeline.charts.locator('img.chart-picture')).toHaveCount(0);
-  // The browser took the page over with the picture it came with: it asked for none of its own.
-  expect(pictures).toEqual([]);
+  // The picture was read once, as the page was read: the browser, taking the page over, asked for no other.
+  expect(pictureAnswers).toHaveLength(1);
+  expect(pictureAnswers[0].status()).toBe(200);
+  expect(pictureAnswers[0].headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+  expect(await pictureAnswers[0].text()).toMatch(/^<svg[^>]*>.*Temperature °C/s);
   await expect(timeline.charts.locator('svg path').first()).toBeAttached();
   await expectNoSeriousAxeViolations(page, 'the admission timeline');
   await testInfo.attach('timeline charts', {

@@ -9,19 +9,21 @@ import { TimelinePictures } from '../timeline/timeline-pictures';
 /**
  * The timeline and the stay chart's picture (ADR 12) are what the admission page waits for longest: asked
  * for as soon as the route is chosen (resolvers run before the page's code is loaded), not once the page
- * exists. The chart library is fetched at once only when there is no picture: with one, it loads once the
- * picture is on screen, rather than competing with the page's own code for the processor.
+ * exists; the picture not when the page the server rendered shows it already (ADR 13). The chart library
+ * is fetched at once only when there is no picture: with one, it loads once the picture is on screen,
+ * rather than competing with the page's own code for the processor.
  */
 const prefetchTimeline: ResolveFn<null> = (route) => {
   const id = route.paramMap.get('id');
   if (id) {
     inject(TimelineApi).prefetch(id);
-    const browser = isPlatformBrowser(inject(PLATFORM_ID));
-    void inject(TimelinePictures)
-      .prefetch(id, estimatedChartWidth(), compactScreen())
-      .then((svg) => {
-        if (!svg && browser) loadChartLibrary().catch(() => undefined);
-      });
+    const pictures = inject(TimelinePictures);
+    const [width, compact] = [estimatedChartWidth(), compactScreen()];
+    // The server puts the picture's address in the page it renders (ADR 13); so, then, does the browser.
+    if (!isPlatformBrowser(inject(PLATFORM_ID)) || pictures.comesWithPage(id, width, compact)) return null;
+    void pictures.prefetch(id, width, compact).then((svg) => {
+      if (!svg) loadChartLibrary().catch(() => undefined);
+    });
   }
   return null;
 };

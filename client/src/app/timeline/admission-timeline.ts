@@ -15,10 +15,9 @@ import {
   viewChild,
 } from '@angular/core';
 import { DOCUMENT, NgTemplateOutlet, isPlatformServer } from '@angular/common';
-import { pendingUntilEvent } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { ACCESS } from '../core/auth/access';
-import { Subscription, forkJoin, map } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { MatButton } from '@angular/material/button';
 import { Timeline } from '../core/api-types';
 import { AppInfoStore } from '../core/app-info/app-info-store';
@@ -120,12 +119,16 @@ export class AdmissionTimeline {
     return buildTimelineOption(timeline, { timeZone: this.timeZone(), now: this.now(), compact: false });
   });
   /**
-   * The stay chart's picture in the page the server rendered (ADR 13), when it was drawn at the width and
-   * layout this screen needs; else null, and the chart asks for its own.
+   * The address of the stay chart's picture in the page the server renders (ADR 13); in the browser, the
+   * same when the page came with it at the width and layout this screen needs, else null (the chart then
+   * asks for its own).
    */
-  protected readonly pagePicture = computed(() =>
-    this.pictures.inPage(this.admissionId(), estimatedChartWidth(), this.compact()),
-  );
+  protected readonly pagePicture = computed(() => {
+    const [id, width, compact] = [this.admissionId(), estimatedChartWidth(), this.compact()];
+    return this.onServer
+      ? this.pictures.forPage(id, width, compact)
+      : this.pictures.inPage(id, width, compact);
+  });
   /** The stay chart's first picture, drawn by the server (ADR 12), shown while ECharts loads. */
   protected readonly stayPicture = computed<PictureSource>(() => {
     const admissionId = this.admissionId();
@@ -292,15 +295,7 @@ export class AdmissionTimeline {
   private load(id: string): void {
     this.loadFailed.set(false);
     this.request?.unsubscribe();
-    // The server renders the page with the chart's picture in it (ADR 13): the timeline is shown once both
-    // are here, and the page is not sent before.
-    const timeline = this.onServer
-      ? forkJoin([this.api.get(id), this.pictures.get(id, estimatedChartWidth(), this.compact())]).pipe(
-          map(([read]) => read),
-          pendingUntilEvent(this.injector),
-        )
-      : this.api.get(id);
-    this.request = timeline.subscribe({
+    this.request = this.api.get(id).subscribe({
       next: (timeline) => this.timeline.set(timeline),
       error: () => this.loadFailed.set(true),
     });

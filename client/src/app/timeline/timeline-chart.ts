@@ -70,8 +70,8 @@ export class TimelineChart {
   /** Where a first picture of this chart comes from, shown while ECharts loads; none: no picture. */
   readonly picture = input<PictureSource | null>(null);
   /**
-   * The picture (SVG markup) that is in the page already, because the server rendered the page with it
-   * (ADR 13): shown from the first render, on the server and when the browser takes the page over.
+   * The address of the picture in the page the server rendered (ADR 13): shown from the first render, on
+   * the server and when the browser takes the page over.
    */
   readonly pagePicture = input<string | null>(null);
   /** Once, when the first drawing has finished. */
@@ -82,10 +82,7 @@ export class TimelineChart {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly sanitizer = inject(DomSanitizer);
   /** The picture shown until the interactive chart is drawn over it: the page's, or one asked for. */
-  protected readonly pictureUrl = linkedSignal<SafeUrl | null>(() => {
-    const svg = this.pagePicture();
-    return svg ? this.sanitizer.bypassSecurityTrustUrl(svgDataUrl(svg)) : null;
-  });
+  protected readonly pictureUrl = linkedSignal<SafeUrl | string | null>(() => this.pagePicture());
   private readonly pictureElement = viewChild<ElementRef<HTMLImageElement>>('picture');
   private readonly injector = inject(Injector);
   /** firstDrawn has been emitted. */
@@ -95,7 +92,7 @@ export class TimelineChart {
   /** The chart the instance was last given. */
   private shown: BuiltChart | null = null;
   private resizeObserver: ResizeObserver | null = null;
-  /** On the page: as the page's picture from the first render, else once drawn. */
+  /** On the page: from the first render with the page's picture (shown as the page is read), else once drawn. */
   protected readonly drawn = linkedSignal(() => this.pagePicture() !== null);
   protected readonly failed = signal(false);
   protected readonly ready = signal(false);
@@ -151,8 +148,7 @@ export class TimelineChart {
   private start(): void {
     const library = loadedChartLibrary();
     if (!library && this.pictureUrl()) {
-      this.markDrawn();
-      afterNextPaint(() => this.loadAndDraw());
+      void this.drawOverPicture();
       return;
     }
     const picture = this.picture();
@@ -181,20 +177,20 @@ export class TimelineChart {
   private showPicture(svg: string): void {
     if (this.destroyed) return;
     this.pictureUrl.set(this.sanitizer.bypassSecurityTrustUrl(svgDataUrl(svg)));
-    afterNextRender(
-      async () => {
-        try {
-          await this.pictureElement()?.nativeElement.decode?.();
-        } catch {
-          this.removePicture();
-          this.loadAndDraw();
-          return;
-        }
-        this.markDrawn();
-        afterNextPaint(() => this.loadAndDraw());
-      },
-      { injector: this.injector },
-    );
+    afterNextRender(() => void this.drawOverPicture(), { injector: this.injector });
+  }
+
+  /** Once the picture shown is decoded (and so painted next), loads ECharts and draws the chart over it. */
+  private async drawOverPicture(): Promise<void> {
+    try {
+      await this.pictureElement()?.nativeElement.decode?.();
+    } catch {
+      this.removePicture();
+      this.loadAndDraw();
+      return;
+    }
+    this.markDrawn();
+    afterNextPaint(() => this.loadAndDraw());
   }
 
   private removePicture(): void {

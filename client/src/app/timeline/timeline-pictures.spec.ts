@@ -59,17 +59,19 @@ describe('TimelinePictures', () => {
   });
 
   describe('the picture in a page the server rendered (ADR 13)', () => {
-    const inPage = (svg: string, width = 1152, compact = false) =>
-      TestBed.inject(TransferState).set(makeStateKey<{ key: string; svg: string }>('stay-picture'), {
-        key: `admission-1 ${width} ${compact}`,
-        svg,
-      });
+    const pageShows = (width = 1152, compact = false) =>
+      TestBed.inject(TransferState).set(
+        makeStateKey<string>('stay-picture'),
+        `admission-1 ${width} ${compact}`,
+      );
+    const address = '/api/admissions/admission-1/timeline/picture?width=1152&compact=false';
 
-    it("is the first render's picture at the same width and layout, once, without asking the server", async () => {
-      inPage('<svg>from the page</svg>');
-      expect(await pictures.prefetch('admission-1', 1152, false)).toBe('<svg>from the page</svg>');
-      expect(pictures.inPage('admission-1', 1152, false)).toBe('<svg>from the page</svg>');
+    it('gives the first render the address the page shows, once, without asking the server', async () => {
+      pageShows();
+      expect(pictures.comesWithPage('admission-1', 1152, false)).toBe(true);
+      expect(pictures.inPage('admission-1', 1151.8, false)).toBe(address);
       expect(pictures.inPage('admission-1', 1152, false)).toBeNull();
+      expect(pictures.comesWithPage('admission-1', 1152, false)).toBe(false);
       // Shown: a later view of the stay asks the server for the stay as it is then.
       const later = pictures.get('admission-1', 1152, false);
       http.expectOne((r) => r.url === url).flush('<svg>now</svg>');
@@ -77,12 +79,21 @@ describe('TimelinePictures', () => {
     });
 
     it('is not used at another width, layout or admission', () => {
-      inPage('<svg>from the page</svg>', 1152, false);
-      expect(pictures.inPage('admission-1', 992, false)).toBeNull();
-      inPage('<svg>from the page</svg>', 1152, false);
-      expect(pictures.inPage('admission-1', 1152, true)).toBeNull();
-      inPage('<svg>from the page</svg>', 1152, false);
-      expect(pictures.inPage('admission-2', 1152, false)).toBeNull();
+      for (const [id, width, compact] of [
+        ['admission-1', 992, false],
+        ['admission-1', 1152, true],
+        ['admission-2', 1152, false],
+      ] as const) {
+        pageShows();
+        expect(pictures.inPage(id, width, compact)).toBeNull();
+      }
+    });
+
+    it('is noted in the page by the server, with its address', () => {
+      expect(pictures.forPage('admission-1', 1152, false)).toBe(address);
+      expect(TestBed.inject(TransferState).get(makeStateKey<string>('stay-picture'), null)).toBe(
+        'admission-1 1152 false',
+      );
     });
   });
 });

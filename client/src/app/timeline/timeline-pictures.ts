@@ -1,17 +1,11 @@
 import { HttpClient } from '@angular/common/http';
-import { isPlatformServer } from '@angular/common';
-import { Injectable, PLATFORM_ID, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { pageHandlesErrors } from '../core/http/page-handles-errors';
 import { PageState } from '../core/http/page-state';
 
-/** The picture the server drew into the page it rendered (ADR 13), handed to the browser with the page. */
+/** Which picture the page the server rendered (ADR 13) shows, handed to the browser with the page. */
 const PAGE_PICTURE = 'stay-picture';
-
-interface PagePicture {
-  key: string;
-  svg: string;
-}
 
 /**
  * The stay's chart as an SVG picture drawn by the server (ADR 12), which the admission page shows while
@@ -22,10 +16,9 @@ interface PagePicture {
 export class TimelinePictures {
   private readonly http = inject(HttpClient);
   private readonly page = inject(PageState);
-  private readonly onServer = isPlatformServer(inject(PLATFORM_ID));
   private asked: { key: string; svg: Promise<string | null> } | null = null;
-  /** The picture the page came with (undefined: not looked for yet; null: none, or shown already). */
-  private pagePicture: PagePicture | null | undefined = undefined;
+  /** Which picture the page came with (undefined: not looked for yet; null: none, or shown already). */
+  private pagePicture: string | null | undefined = undefined;
 
   /**
    * Starts reading the picture now, for the next get() with the same admission, width and layout to take
@@ -49,41 +42,51 @@ export class TimelinePictures {
   }
 
   /**
-   * In the browser, the picture already in the page the server rendered, when it is of this admission at
-   * this width and layout, for the chart's first render (once); else null, and the chart asks for its own.
+   * The picture's address for the page the server renders (ADR 13): the browser loads it as it reads the
+   * page, before the app's scripts have run. Noted in the page, so that the browser, taking the page over,
+   * shows the same picture (inPage).
+   */
+  forPage(admissionId: string, width: number, compact: boolean): string {
+    this.page.keep(PAGE_PICTURE, key(admissionId, width, compact));
+    return pictureUrl(admissionId, width, compact);
+  }
+
+  /** In the browser: whether the page the server rendered shows this admission's picture at this width and layout. */
+  comesWithPage(admissionId: string, width: number, compact: boolean): boolean {
+    this.pagePicture ??= this.page.take<string>(PAGE_PICTURE);
+    return this.pagePicture === key(admissionId, width, compact);
+  }
+
+  /**
+   * In the browser, for the chart's first render (once): the address of the picture the page shows, when it
+   * is this admission's at this width and layout; else null, and the chart asks for its own.
    */
   inPage(admissionId: string, width: number, compact: boolean): string | null {
-    const page = this.fromPage();
+    const shown = this.comesWithPage(admissionId, width, compact);
     this.pagePicture = null;
-    if (page?.key !== key(admissionId, width, compact)) return null;
-    if (this.asked?.key === page.key) this.asked = null; // prefetched from the page: this same picture
-    return page.svg;
+    return shown ? pictureUrl(admissionId, width, compact) : null;
   }
 
   private read(admissionId: string, width: number, compact: boolean): Promise<string | null> {
-    const page = this.fromPage();
-    if (page?.key === key(admissionId, width, compact)) return Promise.resolve(page.svg);
-    const url = `/api/admissions/${encodeURIComponent(admissionId)}/timeline/picture`;
-    const params = { width: String(Math.round(width)), compact: String(compact) };
+    const [url, params] = pictureAddress(admissionId, width, compact);
     const options = { params, responseType: 'text' as const, context: pageHandlesErrors() };
-    return firstValueFrom(this.http.get(url, options)).then(
-      (svg) => {
-        if (this.onServer) {
-          this.pagePicture = { key: key(admissionId, width, compact), svg };
-          this.page.keep(PAGE_PICTURE, this.pagePicture);
-        }
-        return svg;
-      },
-      () => null,
-    );
-  }
-
-  /** The picture the page came with, taken from the page's state on first use. */
-  private fromPage(): PagePicture | null {
-    if (this.pagePicture === undefined) this.pagePicture = this.page.take<PagePicture>(PAGE_PICTURE);
-    return this.pagePicture;
+    return firstValueFrom(this.http.get(url, options)).catch(() => null);
   }
 }
 
 const key = (admissionId: string, width: number, compact: boolean) =>
   `${admissionId} ${Math.round(width)} ${compact}`;
+
+function pictureAddress(
+  admissionId: string,
+  width: number,
+  compact: boolean,
+): [string, Record<string, string>] {
+  const url = `/api/admissions/${encodeURIComponent(admissionId)}/timeline/picture`;
+  return [url, { width: String(Math.round(width)), compact: String(compact) }];
+}
+
+function pictureUrl(admissionId: string, width: number, compact: boolean): string {
+  const [url, params] = pictureAddress(admissionId, width, compact);
+  return `${url}?${new URLSearchParams(params)}`;
+}
