@@ -9,7 +9,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import { provideClientHydration } from '@angular/platform-browser';
+import { provideClientHydration, withNoHttpTransferCache } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { AppInfoStore } from './core/app-info/app-info-store';
@@ -27,8 +27,9 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     // A field's error or hint takes the room it needs, so a long message never overlaps what follows.
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } },
-    // A page the server rendered (ADR 13) is taken over as it is, not drawn again.
-    provideClientHydration(),
+    // A page the server rendered (ADR 13) is taken over as it is, not drawn again. What the server read for
+    // it comes with it through PageState: HttpClient's own cache would skip the API's no-store answers.
+    provideClientHydration(withNoHttpTransferCache()),
     provideHttpClient(
       withInterceptors([serverCookieInterceptor, problemInterceptor]),
       // Double-submit CSRF: the server sets XSRF-TOKEN and checks the header on every write.
