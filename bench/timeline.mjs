@@ -125,8 +125,19 @@ const PAINT_CLOCK = (selector) => {
     const element = document.querySelector(selector);
     if (element) {
       observer.disconnect();
-      // A picture in it (the server's, ADR 12 and 13) is painted once decoded: the frame after that.
-      const decoded = [...element.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined));
+      // A picture in it (the server's, ADR 12 and 13) is painted once loaded and decoded: the frame after
+      // that. (Decoding is asked for after the load: the app taking a rendered page over sets the image's
+      // address again, which rejects a decode() pending from before.)
+      const loaded = (img) =>
+        img.complete
+          ? Promise.resolve()
+          : new Promise((resolve) => {
+              img.addEventListener('load', resolve, { once: true });
+              img.addEventListener('error', resolve, { once: true });
+            });
+      const decoded = [...element.querySelectorAll('img')].map((img) =>
+        loaded(img).then(() => img.decode().catch(() => undefined)),
+      );
       Promise.all(decoded).then(() =>
         requestAnimationFrame(() => (clock.paintedAt = performance.timeOrigin + performance.now())),
       );
@@ -150,6 +161,7 @@ async function timedLoad(page, path, selector) {
     () => performance.timeOrigin + performance.getEntriesByType('navigation')[0].responseStart,
   );
   return {
+    paintedAt: await paintedAt.jsonValue(),
     paintedMs: Math.round((await paintedAt.jsonValue()) - started),
     firstByteMs: Math.round(firstByteAt - started),
   };
@@ -219,10 +231,11 @@ export async function measurePage({ base, username, password, admissionId, loads
     const bodies = [];
     countedPage.on('response', (response) => {
       if (['document', 'script', 'stylesheet', 'image'].includes(response.request().resourceType()))
-        bodies.push(response.body().catch(() => Buffer.alloc(0)));
+        bodies.push({ at: Date.now(), body: response.body().catch(() => Buffer.alloc(0)) });
     });
-    await timedLoad(countedPage, admissionUrl, drawnSelector);
-    const all = await Promise.all(bodies.slice()); // those answered before the chart was painted
+    const { paintedAt } = await timedLoad(countedPage, admissionUrl, drawnSelector);
+    // Those answered before the chart was painted (not ECharts, which the page loads after).
+    const all = await Promise.all(bodies.filter(({ at }) => at <= paintedAt).map(({ body }) => body));
     const admissionPage = { files: all.length, gzipBytes: gzipBytes(all) };
     await counted.close();
 

@@ -183,7 +183,8 @@ export class TimelineChart {
   /** Once the picture shown is decoded (and so painted next), loads ECharts and draws the chart over it. */
   private async drawOverPicture(): Promise<void> {
     try {
-      await this.pictureElement()?.nativeElement.decode?.();
+      const picture = this.pictureElement()?.nativeElement;
+      if (picture) await loaded(picture);
     } catch {
       this.removePicture();
       this.loadAndDraw();
@@ -247,6 +248,22 @@ export class TimelineChart {
 export async function chartPicture(chart: BuiltChart, width: number): Promise<string> {
   const { init } = await loadChartLibrary();
   return drawPicture(init, chart, width, true);
+}
+
+/**
+ * Once the image has loaded and is decoded. Waiting for its load first: an image the page came with (ADR 13)
+ * may still be loading when the browser takes the page over, which sets its address again, and Chromium
+ * rejects a decode() asked for before that.
+ */
+async function loaded(image: HTMLImageElement): Promise<void> {
+  if (typeof image.decode !== 'function') return; // no way to tell: shown when the browser has it
+  if (!image.complete) {
+    await new Promise((resolve, reject) => {
+      image.addEventListener('load', resolve, { once: true });
+      image.addEventListener('error', reject, { once: true });
+    });
+  }
+  await image.decode();
 }
 
 /** SVG markup as an image address (the app's content security policy allows data: images). */

@@ -53,7 +53,7 @@ export class TimelinePictures {
 
   /** In the browser: whether the page the server rendered shows this admission's picture at this width and layout. */
   comesWithPage(admissionId: string, width: number, compact: boolean): boolean {
-    this.pagePicture ??= this.page.take<string>(PAGE_PICTURE);
+    if (this.pagePicture === undefined) this.pagePicture = this.page.take<string>(PAGE_PICTURE);
     return this.pagePicture === key(admissionId, width, compact);
   }
 
