@@ -966,6 +966,9 @@ function printReport(all) {
         `Page, ${label} (Chromium, production build): charts drawn ${page.drawnMs.join(', ')} ms after navigation on cold ` +
           `loads, median ${page.drawnMedianMs} ms (target < 1000 ms: ${page.drawnMs.at(-1) < 1000 ? 'met' : 'NOT met'} at worst), ` +
           `its first byte after ${page.firstByteMedianMs} ms (median); ` +
+          (page.picturesAsked
+            ? `the chart's picture asked for in ${page.picturesAsked} of them, after ${page.pictureAskedMedianMs} ms, its last byte after ${page.pictureAnsweredMedianMs} ms (medians); `
+            : 'no picture of the chart asked for; ') +
           `for reference, the sign-in page's cold loads in between painted its form in ${page.signInMs.join(', ')} ms, ` +
           `median ${page.signInMedianMs} ms. ` +
           `Initial bundle (sign-in page + ward board): ${page.initial.files} JS/CSS files, ${kb(page.initial.gzipBytes)} gzip; ` +

@@ -13,14 +13,16 @@ import { TimelinePictures } from '../timeline/timeline-pictures';
  * is fetched at once only when there is no picture: with one, it loads once the picture is on screen,
  * rather than competing with the page's own code for the processor.
  */
-const prefetchTimeline: ResolveFn<null> = (route) => {
+export const prefetchTimeline: ResolveFn<null> = (route) => {
   const id = route.paramMap.get('id');
   if (id) {
-    inject(TimelineApi).prefetch(id);
-    const pictures = inject(TimelinePictures);
+    const onServer = !isPlatformBrowser(inject(PLATFORM_ID));
     const [width, compact] = [estimatedChartWidth(), compactScreen()];
-    // The server puts the picture's address in the page it renders (ADR 13); so, then, does the browser.
-    if (!isPlatformBrowser(inject(PLATFORM_ID)) || pictures.comesWithPage(id, width, compact)) return null;
+    // The server puts the picture's address in the page it renders (ADR 13), and has it drawn meanwhile;
+    // so the browser, reading the page, does not ask for it.
+    inject(TimelineApi).prefetch(id, onServer ? { width, compact } : null);
+    const pictures = inject(TimelinePictures);
+    if (onServer || pictures.comesWithPage(id, width, compact)) return null;
     void pictures.prefetch(id, width, compact).then((svg) => {
       if (!svg) loadChartLibrary().catch(() => undefined);
     });
