@@ -30,5 +30,19 @@ describe('day of stay', () => {
         'UTC',
       ),
     ).toBe('Discharged on day 5 of 5');
+    const discharged = (plannedDays: number) =>
+      describeStay(
+        {
+          admittedAt: '2025-07-01T09:00:00Z',
+          plannedDays,
+          status: 'discharged',
+          dischargedAt: '2025-07-04T10:00:00Z',
+        },
+        now,
+        'UTC',
+      );
+    expect(discharged(3)).toBe('Discharged on day 4 (3 days planned)');
+    expect(discharged(1)).toBe('Discharged on day 4 (1 day planned)');
+    expect(discharged(4)).toBe('Discharged on day 4 of 4');
   });
 });

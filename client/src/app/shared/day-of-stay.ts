@@ -19,10 +19,14 @@ export function describeStay(
     case 'planned':
     case 'cancelled':
       return `Planned for ${planned}`;
-    case 'discharged':
-      return admission.dischargedAt
-        ? `Discharged on day ${dayOfStay(admission.admittedAt, Date.parse(admission.dischargedAt), timeZone)} of ${admission.plannedDays}`
-        : `Planned for ${planned}`;
+    case 'discharged': {
+      if (!admission.dischargedAt) return `Planned for ${planned}`;
+      const day = dayOfStay(admission.admittedAt, Date.parse(admission.dischargedAt), timeZone);
+      // The morning after the last planned day is a usual day to go home: never "day 4 of 3".
+      return day > admission.plannedDays
+        ? `Discharged on day ${day} (${planned} planned)`
+        : `Discharged on day ${day} of ${admission.plannedDays}`;
+    }
     default:
       return `Day ${dayOfStay(admission.admittedAt, now, timeZone)} of ${admission.plannedDays}`;
   }
