@@ -10,12 +10,13 @@ let engine: AngularAppEngine | null = null;
 
 /**
  * The page renderer the API server runs in a worker thread (ADR 13), bundled by the client build as
- * dist/client/server/server.mjs. Renders the page at `url`, an address on the API server itself (the page's
- * API calls go there, as the person whose `cookie` this is). Null for a page the browser renders itself.
+ * dist/client/server/server.mjs. Renders the page at `url`, an address on the API server itself. The page's
+ * API calls go there with the `browser`'s headers: its cookie (so its session) and the header naming its
+ * address for the audit trail (serverCookieInterceptor). Null for a page the browser renders itself.
  */
-export async function renderPage(url: string, cookie: string): Promise<RenderedPage | null> {
+export async function renderPage(url: string, browser: Record<string, string>): Promise<RenderedPage | null> {
   // The address is the API server's own, never a request's Host header: it is the only host allowed.
   engine ??= new AngularAppEngine({ allowedHosts: [new URL(url).hostname] });
-  const response = await engine.handle(new Request(url, { headers: { cookie, accept: 'text/html' } }));
+  const response = await engine.handle(new Request(url, { headers: { ...browser, accept: 'text/html' } }));
   return response ? { status: response.status, html: await response.text() } : null;
 }

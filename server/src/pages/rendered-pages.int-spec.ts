@@ -1,18 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
-import { ApiClient, aUser } from '../testing/api-client.js';
+import { RENDERED_FOR, renderedForValue } from '../common/request-origin.js';
+import { ApiClient, TEST_PASSWORD, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
 // A page renderer written for these tests, in place of the client build's (ADR 13): the route's plumbing,
 // not Angular's rendering (the e2e suite opens the real rendered page in a browser). It answers with the
-// address and cookie it was given; `?answer=` makes it redirect or fail.
-const RENDERER = `export async function renderPage(url, cookie) {
+// address and browser headers it was given; `?answer=` makes it redirect or fail.
+const RENDERER = `export async function renderPage(url, browser) {
   const answer = new URL(url).searchParams.get('answer');
   if (answer === 'fail') throw new Error('the page could not be rendered');
   if (answer === 'redirect') return { status: 302, html: '' };
-  return { status: 200, html: '<!doctype html><p id="rendered">' + url + ' | ' + cookie + '</p>' };
+  const given = [url, browser.cookie, browser['x-rendered-for']].join(' | ');
+  return { status: 200, html: '<!doctype html><p id="rendered">' + given + '</p>' };
 }`;
 const INDEX = '<!doctype html><title>Infusion tracker</title><app-root></app-root>';
 const PAGE = '/admissions/0193a1f2-7c4e-7d2a-9f00-0123456789ab';
@@ -42,10 +45,15 @@ describe('the admission page rendered on the server (ADR 13)', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.headers['cache-control']).toBe('no-store');
-    const [address, cookie] = response.text.replace(/^.*<p id="rendered">|<\/p>$/gs, '').split(' | ');
-    // At this server's own loopback address, with the browser's cookie (and so its session).
+    const [address, cookie, renderedFor] = response.text
+      .replace(/^.*<p id="rendered">|<\/p>$/gs, '')
+      .split(' | ');
+    // At this server's own loopback address, with the browser's cookie (and so its session), and its
+    // address for the audit trail, vouched for by this process.
     expect(address).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${PAGE}$`));
     expect(cookie).toContain(`sid=${nurse.cookie('sid')}`);
+    expect(renderedFor).toMatch(/^\S+ (::ffff:)?127\.0\.0\.1$/);
+    expect(renderedFor).toBe(renderedForValue(renderedFor!.split(' ')[1]!));
     // The app's security headers, as on every page.
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
   });
@@ -85,6 +93,35 @@ describe('the admission page rendered on the server (ADR 13)', () => {
     }
     // And renders the next page as before.
     expect((await navigate(nurse, PAGE)).text).toContain('<p id="rendered">');
+  });
+
+  it("records the browser's address in the audit rows of the page's API calls, only as this process names it", async () => {
+    const db = new pg.Client({ connectionString: testApp.database.url });
+    await db.connect();
+    try {
+      const signIn = async (renderedFor: string) => {
+        const { username } = await aUser(testApp, ['nurse']);
+        const client = await ApiClient.anonymous(testApp);
+        const login = { username, password: TEST_PASSWORD };
+        expect((await client.post('/api/auth/login', login, { [RENDERED_FOR]: renderedFor })).status).toBe(
+          200,
+        );
+        const audited = await db.query(
+          "SELECT client_address FROM audit_events WHERE action = 'auth.sign-in' AND change->>'username' = $1",
+          [username],
+        );
+        return audited.rows[0].client_address as string;
+      };
+      expect(await signIn(renderedForValue('203.0.113.7'))).toBe('203.0.113.7');
+      expect(await signIn(renderedForValue('2001:db8::7'))).toBe('2001:db8::7');
+      // Anyone else naming an address, or this process naming something else, is not believed.
+      const own = /^(::ffff:)?127\.0\.0\.1$/;
+      expect(await signIn('a-guess 203.0.113.8')).toMatch(own);
+      expect(await signIn(`${renderedForValue('203.0.113.9').split(' ')[0]}x 203.0.113.9`)).toMatch(own);
+      expect(await signIn(renderedForValue('attacker.example'))).toMatch(own);
+    } finally {
+      await db.end();
+    }
   });
 
   it('sends the app itself from a server without a page renderer', async () => {

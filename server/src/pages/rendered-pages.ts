@@ -7,6 +7,7 @@ import { SESSION_COOKIE, cookieOf } from '../auth/auth-cookies.js';
 import { acceptsGzip } from '../common/gzip-pieces.js';
 import { WorkerOnDemand } from '../common/module-worker.js';
 import { isClientNavigation } from '../common/problem-details.filter.js';
+import { RENDERED_FOR, renderedForValue } from '../common/request-origin.js';
 
 /** The pages the server renders (ADR 13), as the client's app.routes.server.ts lists them. */
 const RENDERED_PAGES = ['/admissions/:id'];
@@ -58,7 +59,9 @@ async function rendered(
   const running = origin === null ? null : await worker.running();
   if (!running) return null;
   const url = `${origin}${request.url}`;
-  const rendering = running.call<RenderedPage | null>('renderPage', url, request.headers.cookie ?? '');
+  // The page's API calls are the browser's: its session, and its address in the audit trail.
+  const browser = { cookie: request.headers.cookie ?? '', [RENDERED_FOR]: renderedForValue(request.ip) };
+  const rendering = running.call<RenderedPage | null>('renderPage', url, browser);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>(
     (resolve) => (timer = setTimeout(() => resolve(null), RENDER_TIMEOUT_MS)),
