@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { button, settle } from '../../testing/dom';
+import { button, field, settle, type } from '../../testing/dom';
 import { aFollowUp } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
 import { FollowUp, FollowUpPatientLinks, PatientLinkSummary } from '../core/api-types';
@@ -36,6 +36,27 @@ function aLink(overrides: Partial<PatientLinkSummary> = {}): PatientLinkSummary 
     revokedAt: null,
     response: null,
     ...overrides,
+  };
+}
+
+/** A follow-up's links with the patient's answers waiting for review. */
+function answersWaiting(): FollowUpPatientLinks {
+  return {
+    followUpId: FOLLOW_UP,
+    items: [aLink({ status: 'answered' })],
+    waiting: {
+      id: 'r1',
+      answeredOn: '2026-03-21',
+      submittedAt: '2026-03-21T01:00:00Z',
+      review: 'waiting',
+      reviewedBy: null,
+      reviewedAt: null,
+      rejectionReason: null,
+      outcomeId: null,
+      followUpId: FOLLOW_UP,
+      admissionId: 'a1',
+      answers: { painNow: 3, benefitOngoing: true },
+    },
   };
 }
 
@@ -122,29 +143,33 @@ describe('PatientLinkPanel', () => {
   });
 
   it('asks for a reason before rejecting the answers', async () => {
-    const { fixture, root } = await render({
-      followUpId: FOLLOW_UP,
-      items: [aLink({ status: 'answered' })],
-      waiting: {
-        id: 'r1',
-        answeredOn: '2026-03-21',
-        submittedAt: '2026-03-21T01:00:00Z',
-        review: 'waiting',
-        reviewedBy: null,
-        reviewedAt: null,
-        rejectionReason: null,
-        outcomeId: null,
-        followUpId: FOLLOW_UP,
-        admissionId: 'a1',
-        answers: { painNow: 3, benefitOngoing: true },
-      },
-    });
+    const { fixture, root } = await render(answersWaiting());
     button(root, 'Reject…').click();
     await settle(fixture);
     button(root, 'Reject the answers').click();
     await settle(fixture);
     expect(root.querySelector('[role=alert]')?.textContent).toContain('Give a reason');
     http.expectNone('/api/patient-responses/r1/reject');
+  });
+
+  it('rejects the answers with the reason given, and allows 500 characters', async () => {
+    const { fixture, root } = await render(answersWaiting());
+    button(root, 'Reject…').click();
+    await settle(fixture);
+    const reason = field(root, 'Why reject these answers?');
+    expect(reason.getAttribute('maxlength')).toBe('500');
+    type(reason, '  Answered for another stay  ');
+    button(root, 'Reject the answers').click();
+    await settle(fixture);
+    const rejected = http.expectOne('/api/patient-responses/r1/reject');
+    expect(rejected.request.body).toEqual({ reason: 'Answered for another stay' });
+    rejected.flush({});
+    await settle(fixture);
+    http
+      .expectOne(LINKS_URL)
+      .flush({ followUpId: FOLLOW_UP, items: [aLink({ status: 'answered' })], waiting: null });
+    await settle(fixture);
+    expect(root.querySelector('form.reject')).toBeNull();
   });
 });
 

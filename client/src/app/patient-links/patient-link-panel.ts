@@ -12,7 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -77,6 +77,9 @@ export function describeAnswers(answers: PatientAnswers): { question: string; an
   return rows;
 }
 
+/** The longest reason for rejecting a patient's answers. */
+const REJECTION_MAX_LENGTH = 500;
+
 /**
  * On a follow-up: issue a one-time link for the patient (short URL, QR code, text to copy, a letter
  * to print), see what became of it, and accept or reject the answers the patient sent.
@@ -84,7 +87,7 @@ export function describeAnswers(answers: PatientAnswers): { question: string; an
 @Component({
   selector: 'app-patient-link-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, QrCode],
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatInput, MatError, QrCode],
   templateUrl: './patient-link-panel.html',
   styleUrl: './patient-link-panel.scss',
 })
@@ -108,7 +111,15 @@ export class PatientLinkPanel {
   protected readonly failure = signal<string | null>(null);
   protected readonly copied = signal(false);
   protected readonly rejecting = signal(false);
-  protected rejectionReason = '';
+  // Reactive, like the app's other forms: the template-driven FormsModule only here would add NgModel and
+  // its validators to the forms code the sign-in page loads.
+  protected readonly rejection = new FormGroup({
+    reason: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(REJECTION_MAX_LENGTH)],
+    }),
+  });
+  protected readonly rejectionMaxLength = REJECTION_MAX_LENGTH;
   protected readonly rejectionMissing = signal(false);
 
   protected readonly serviceName = this.appInfo.wardName;
@@ -208,14 +219,15 @@ export class PatientLinkPanel {
   protected async reject(): Promise<void> {
     const waiting = this.links()?.waiting;
     if (!waiting) return;
-    if (!this.rejectionReason.trim()) {
+    const reason = this.rejection.controls.reason.value.trim();
+    if (!reason) {
       this.rejectionMissing.set(true);
       return;
     }
     await this.run(async () => {
-      await firstValueFrom(this.api.reject(waiting.id, this.rejectionReason.trim()));
+      await firstValueFrom(this.api.reject(waiting.id, reason));
       this.rejecting.set(false);
-      this.rejectionReason = '';
+      this.rejection.reset();
     });
   }
 

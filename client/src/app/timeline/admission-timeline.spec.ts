@@ -1,11 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { Role } from '../core/api-types';
 import { aUser } from '../../testing/factories';
 import { provideTestApp } from '../../testing/providers';
 import { loadAppInfo, signInAs } from '../../testing/session';
 import { aTimeline } from '../../testing/timeline-factories';
 import { AdmissionTimeline } from './admission-timeline';
+import { TimelineChart } from './timeline-chart';
 
 describe('AdmissionTimeline', () => {
   let http: HttpTestingController;
@@ -64,10 +66,7 @@ describe('AdmissionTimeline', () => {
 
 describe('AdmissionTimeline event list', () => {
   async function openAs(roles: Role[]): Promise<HTMLElement> {
-    TestBed.configureTestingModule({
-      providers: provideTestApp(),
-      deferBlockBehavior: DeferBlockBehavior.Manual,
-    });
+    TestBed.configureTestingModule({ providers: provideTestApp() });
     const http = TestBed.inject(HttpTestingController);
     await loadAppInfo({ wardTimeZone: 'Europe/London' });
     await signInAs(aUser({ roles }));
@@ -76,8 +75,14 @@ describe('AdmissionTimeline event list', () => {
     await fixture.whenStable();
     http.expectOne('/api/admissions/admission-1/timeline').flush(aTimeline());
     await fixture.whenStable();
-    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
-    return fixture.nativeElement;
+    // The tables come once the stay's chart has settled, when the browser is next idle.
+    fixture.debugElement.query(By.directive(TimelineChart)).componentInstance.settled.emit();
+    const page: HTMLElement = fixture.nativeElement;
+    for (let wait = 0; wait < 20 && !page.querySelector('.event-list'); wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await fixture.whenStable();
+    }
+    return page;
   }
 
   it('links each event to its audit history for someone who may read the trail', async () => {
@@ -87,6 +92,32 @@ describe('AdmissionTimeline event list', () => {
       `/admin/audit?admissionId=${aTimeline().admission.id}&entityType=admission&entityId=${aTimeline().admission.id}`,
     );
     expect(admitted?.textContent).toContain('Audit history');
+  });
+
+  it('shows the tables 3 s after the timeline came, should the chart never settle', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      TestBed.configureTestingModule({ providers: provideTestApp() });
+      const http = TestBed.inject(HttpTestingController);
+      await loadAppInfo({ wardTimeZone: 'Europe/London' });
+      await signInAs(aUser({ roles: ['nurse'] }));
+      const fixture = TestBed.createComponent(AdmissionTimeline);
+      fixture.componentRef.setInput('admissionId', 'admission-1');
+      fixture.detectChanges();
+      http.expectOne('/api/admissions/admission-1/timeline').flush(aTimeline());
+      fixture.detectChanges();
+      const page: HTMLElement = fixture.nativeElement;
+      jest.advanceTimersByTime(2900);
+      fixture.detectChanges();
+      expect(page.textContent).toContain('Preparing the flowsheet and the event list');
+      expect(page.querySelector('.event-list')).toBeNull();
+      jest.advanceTimersByTime(200);
+      fixture.detectChanges();
+      expect(page.querySelector('.event-list')).not.toBeNull();
+      expect(page.textContent).not.toContain('Preparing the flowsheet');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('shows no audit links to someone who may not read the trail', async () => {

@@ -81,6 +81,10 @@ export class AdmissionTimeline {
   protected readonly printChart = signal<string | null>(null);
   /** The flowsheet and the event list, which take longer to lay out than the charts, may be shown. */
   protected readonly tablesShown = signal(false);
+  /** Whatever the chart does, the tables are shown a few seconds after the timeline (in the browser). */
+  private readonly tablesDue = signal(false);
+  protected readonly tablesOpen = computed(() => this.tablesShown() || this.tablesDue());
+  private readonly timelineShown = computed(() => this.timeline() !== null);
   /** The chart of the stay has been drawn (or could not be), and the browser has had a frame to paint it. */
   private readonly chartPainted = signal(false);
   /**
@@ -184,6 +188,13 @@ export class AdmissionTimeline {
           this.load(id);
         }
       });
+    });
+    // A timer rather than `@defer (on timer)`: the defer runtime would go into @angular/core's chunk, which
+    // every page loads first. The page the server renders says the tables are being prepared.
+    effect((onCleanup) => {
+      if (this.onServer || !this.timelineShown()) return;
+      const timer = setTimeout(() => this.tablesDue.set(true), TABLES_AT_THE_LATEST_MS);
+      onCleanup(() => clearTimeout(timer));
     });
     // The printed picture of the stay is made once the screen's chart is up, and again when it changes,
     // so that it is there when anyone prints: the browser's own Print does not wait for it.
@@ -301,6 +312,9 @@ export class AdmissionTimeline {
     });
   }
 }
+
+/** The tables are shown at the latest this long after the timeline, if the chart has not settled by then. */
+const TABLES_AT_THE_LATEST_MS = 3000;
 
 /** The printed chart's width in CSS pixels: about an A4 page's printable width at 96 dpi, scaled to fit. */
 const PRINT_CHART_WIDTH = 1000;

@@ -13,7 +13,6 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { DomSanitizer, SafeUrl } from '@angular/platform-browser';
 import type { ECharts } from 'echarts/core';
 import { BuiltChart } from './timeline-chart-options';
 import { ChartLibrary, loadChartLibrary, loadedChartLibrary } from './chart-library';
@@ -80,9 +79,8 @@ export class TimelineChart {
   readonly settled = output<void>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly sanitizer = inject(DomSanitizer);
   /** The picture shown until the interactive chart is drawn over it: the page's, or one asked for. */
-  protected readonly pictureUrl = linkedSignal<SafeUrl | string | null>(() => this.pagePicture());
+  protected readonly pictureUrl = linkedSignal<string | null>(() => this.pagePicture());
   private readonly pictureElement = viewChild<ElementRef<HTMLImageElement>>('picture');
   private readonly injector = inject(Injector);
   /** firstDrawn has been emitted. */
@@ -176,7 +174,9 @@ export class TimelineChart {
   /** Shows the picture; once the browser has painted it, loads ECharts and draws the chart over it. */
   private showPicture(svg: string): void {
     if (this.destroyed) return;
-    this.pictureUrl.set(this.sanitizer.bypassSecurityTrustUrl(svgDataUrl(svg)));
+    // A data: address passes Angular's URL sanitizing as it is. Injecting DomSanitizer to mark it trusted
+    // would put the HTML sanitizer in the code every page loads first (the platform's shared chunk).
+    this.pictureUrl.set(svgDataUrl(svg));
     afterNextRender(() => void this.drawOverPicture(), { injector: this.injector });
   }
 
