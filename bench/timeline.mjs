@@ -177,14 +177,39 @@ async function timedLoad(page, path, selector) {
   };
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** Timed loads of the admission page (timedLoad's answers), and their figures. */
+function loadSeries() {
+  const drawn = [];
+  const firstByte = [];
+  const pictures = [];
+  return {
+    add(load) {
+      drawn.push(load.paintedMs);
+      firstByte.push(load.firstByteMs);
+      if (load.pictureMs) pictures.push(load.pictureMs);
+    },
+    summary: () => ({
+      drawnMedianMs: median(drawn),
+      drawnMs: [...drawn].sort((a, b) => a - b),
+      firstByteMedianMs: median(firstByte),
+      picturesAsked: pictures.length,
+      pictureAskedMedianMs: pictures.length ? median(pictures.map(({ asked }) => asked)) : null,
+      pictureAnsweredMedianMs: pictures.length ? median(pictures.map(({ answered }) => answered)) : null,
+    }),
+  };
+}
+
 /**
  * Drives Chromium against the app: the initial bundle (sign-in page, then the ward board after signing
  * in) as gzip bytes of the JS and CSS downloaded, and `loads` cold loads of the admission page, each timed
  * from navigation to the frame that paints the stay's chart (PAINT_CLOCK). Before each, for reference, a cold
  * load of the sign-in page (which the admission page's changes do not touch), timed to its username field:
- * how fast this machine is at the moment.
+ * how fast this machine is at the moment. With `changeStay` (an async function that changes the stay, as a
+ * new set would), each is followed by another cold load just after a change (`afterChange`).
  */
-export async function measurePage({ base, username, password, admissionId, loads = 5 }) {
+export async function measurePage({ base, username, password, admissionId, loads = 5, changeStay = null }) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`);
   const { chromium } = await import('playwright');
@@ -249,10 +274,17 @@ export async function measurePage({ base, username, password, admissionId, loads
     const admissionPage = { files: all.length, gzipBytes: gzipBytes(all) };
     await counted.close();
 
-    const drawn = [];
-    const firstByte = [];
-    const pictures = [];
+    // Each cold load twice: of the stay as the server last answered it (its timeline and picture kept,
+    // ADR 11 and 12), and just after a change to the stay, as when a set has been recorded, so that the
+    // server reads it and draws its picture anew.
+    const unchanged = loadSeries();
+    const afterChange = loadSeries();
     const signInPainted = [];
+    const coldLoad = async (series) => {
+      const context = await signedIn();
+      series.add(await timedLoad(await context.newPage(), admissionUrl, drawnSelector));
+      await context.close();
+    };
     for (let index = 0; index < loads; index += 1) {
       const reference = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
       const signInLoad = await timedLoad(
@@ -262,23 +294,17 @@ export async function measurePage({ base, username, password, admissionId, loads
       );
       signInPainted.push(signInLoad.paintedMs);
       await reference.close();
-      const context = await signedIn();
-      const load = await timedLoad(await context.newPage(), admissionUrl, drawnSelector);
-      drawn.push(load.paintedMs);
-      firstByte.push(load.firstByteMs);
-      if (load.pictureMs) pictures.push(load.pictureMs);
-      await context.close();
+      await coldLoad(unchanged);
+      if (changeStay) {
+        await changeStay();
+        await coldLoad(afterChange);
+      }
     }
-    const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
     return {
       initial,
       admissionPage,
-      drawnMedianMs: median(drawn),
-      drawnMs: drawn,
-      firstByteMedianMs: median(firstByte),
-      picturesAsked: pictures.length,
-      pictureAskedMedianMs: pictures.length ? median(pictures.map(({ asked }) => asked)) : null,
-      pictureAnsweredMedianMs: pictures.length ? median(pictures.map(({ answered }) => answered)) : null,
+      ...unchanged.summary(),
+      afterChange: changeStay ? afterChange.summary() : null,
       signInMedianMs: median(signInPainted),
       signInMs: signInPainted,
     };
