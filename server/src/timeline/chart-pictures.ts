@@ -12,10 +12,13 @@ import type { Piece, TimelineBody } from './timeline-body.js';
 @Injectable()
 export class ChartPictures implements OnModuleDestroy {
   private readonly worker: WorkerOnDemand;
-  private readonly logger = new Logger(ChartPictures.name);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.worker = new WorkerOnDemand(config.chartRenderer, 'The chart renderer', this.logger);
+    this.worker = new WorkerOnDemand(
+      config.chartRenderer,
+      'The chart renderer',
+      new Logger(ChartPictures.name),
+    );
   }
 
   /** Whether this server can draw pictures (its worker started now if it had not). */
@@ -31,19 +34,6 @@ export class ChartPictures implements OnModuleDestroy {
     return body.picture(`${width} ${compact}`, (timeline) =>
       worker.call<string>('renderStayPicture', timeline, { timeZone, width, compact }),
     );
-  }
-
-  /**
-   * Starts drawing the stay's chart at this width, for a request that will ask for it shortly (the same
-   * answer's picture, kept with its timeline for the minute). A failure here is left to that request,
-   * which draws again. Resolves once drawn (or not).
-   */
-  async prepare(body: TimelineBody, width: number, compact: boolean): Promise<void> {
-    try {
-      await this.stayPicture(body, width, compact);
-    } catch (error) {
-      this.logger.warn(`A picture of the chart could not be prepared: ${String(error)}`);
-    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -5,7 +5,7 @@ import { CurrentUser, Roles, SessionCheckedInStatement } from '../auth/auth.deco
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import { NotFound } from '../common/domain-error.js';
 import { acceptsGzip, gzipOf } from '../common/gzip-pieces.js';
-import { TimelinePictureQuery, TimelineQuery } from './dto/timeline-picture.query.js';
+import { TimelinePictureQuery } from './dto/timeline-picture.query.js';
 import { TimelineResponse } from './dto/timeline.response.js';
 import { ChartPictures } from './chart-pictures.js';
 import { TimelineService } from './timeline.service.js';
@@ -24,10 +24,7 @@ export class TimelineController {
    * The clinical roles that read an admission read its timeline; it names the patient, so not auditors.
    * The answer is a TimelineResponse already written as JSON (the sets by PostgreSQL), sent as it is,
    * gzip-compressed when the client accepts it (a 7-day stay is about 130 KB of JSON, 11 KB compressed).
-   * Its one statement checks the session too (ADR 10). With `pictureWidth`, the stay chart's picture at
-   * that width starts being drawn as the answer goes: the page the server renders (ADR 13) shows it, and
-   * the browser asks for it a moment later. Only the drawing starts: the picture is read, and audited,
-   * when asked for.
+   * Its one statement checks the session too (ADR 10).
    */
   @Get('admissions/:id/timeline')
   @Roles('nurse', 'prescriber')
@@ -36,14 +33,10 @@ export class TimelineController {
   async timeline(
     @CurrentUser() user: SignedInUser,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() query: TimelineQuery,
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
     const body = await this.timelines.timeline(user, id, user.deferredSessionCheck ?? null);
-    if (query.pictureWidth) {
-      void this.pictures.prepare(body, Number(query.pictureWidth), query.pictureCompact === 'true');
-    }
     void reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'Accept-Encoding');
     if (!acceptsGzip(acceptEncoding)) return body.text();
     void reply.header('content-encoding', 'gzip');

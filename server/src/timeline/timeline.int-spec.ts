@@ -3,8 +3,6 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { buildChartRenderer } from '../testing/chart-renderer.js';
-import { ModuleWorker } from '../common/module-worker.js';
-import { ChartPictures } from './chart-pictures.js';
 import type { Response } from 'supertest';
 import { addDays, calendarDateIn } from '@infusion-tracker/clinical';
 import {
@@ -777,56 +775,6 @@ describe('the admission timeline', () => {
       expect(after.match(/<path/g)?.length ?? 0).toBeGreaterThan(first.match(/<path/g)?.length ?? 0);
     });
 
-    it('starts being drawn when the timeline is read with pictureWidth, and is given from that drawing', async () => {
-      const stay = await aPausedStay();
-      const prepared = jest.spyOn(ChartPictures.prototype, 'prepare');
-      const calls = jest.spyOn(ModuleWorker.prototype, 'call');
-      const drawings = () => calls.mock.calls.filter(([name]) => name === 'renderStayPicture').length;
-      try {
-        const minute = () => Math.floor(Date.now() / 60_000);
-        const before = minute();
-        const read = await prescriber.get(
-          `/api/admissions/${stay.id}/timeline?pictureWidth=900&pictureCompact=false`,
-        );
-        expect(read.status).toBe(200);
-        expect(read.body.observations.id).toHaveLength(2); // the timeline itself, as without the hint
-        expect(prepared).toHaveBeenCalledTimes(1);
-        await prepared.mock.results[0]!.value; // drawn, with no request for the picture yet
-        expect(drawings()).toBe(1);
-
-        const picture = await prescriber.get(pictureOf(stay.id)); // width=900, not compact
-        expect(picture.status).toBe(200);
-        expect(markup(picture)).toMatch(/^<svg[^>]* width="900"/);
-        // In the same minute, the drawing already made ("now" on the chart is the minute's start).
-        if (minute() === before) expect(drawings()).toBe(1);
-        // A picture at another width is drawn when asked for.
-        await prescriber.get(pictureOf(stay.id, 'width=700'));
-        expect(drawings()).toBe(minute() === before ? 2 : 3);
-      } finally {
-        prepared.mockRestore();
-        calls.mockRestore();
-      }
-    });
-
-    it('is prepared only at a valid width: any other is refused with problem+json and nothing is read', async () => {
-      const stay = await aPausedStay();
-      for (const query of [
-        'pictureWidth=12',
-        'pictureWidth=wide',
-        'pictureWidth=900&pictureCompact=yes',
-        'width=900',
-      ]) {
-        const response = await prescriber.get(`/api/admissions/${stay.id}/timeline?${query}`);
-        expect({ query, status: response.status }).toEqual({ query, status: 400 });
-        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-      }
-      const audit = await db.query(
-        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.timeline-viewed' AND admission_id = $1",
-        [stay.id],
-      );
-      expect(audit.rows[0].n).toBe(0);
-    });
-
     it('is the same markup gzip-compressed for a client that accepts it', async () => {
       const stay = await aPausedStay();
       const plain = await prescriber.get(pictureOf(stay.id), { 'Accept-Encoding': 'identity' });
@@ -883,9 +831,6 @@ describe('the admission timeline', () => {
         );
         await client.end();
         expect(audit.rows[0].n).toBe(0);
-        // The timeline with the hint is answered as ever; there is simply no picture to prepare.
-        const timeline = await user.get(`/api/admissions/${admission.id}/timeline?pictureWidth=900`);
-        expect(timeline.status).toBe(200);
       } finally {
         await withoutRenderer.close();
       }

@@ -16,13 +16,11 @@ import { TimelinePictures } from '../timeline/timeline-pictures';
 export const prefetchTimeline: ResolveFn<null> = (route) => {
   const id = route.paramMap.get('id');
   if (id) {
-    const onServer = !isPlatformBrowser(inject(PLATFORM_ID));
-    const [width, compact] = [estimatedChartWidth(), compactScreen()];
-    // The server puts the picture's address in the page it renders (ADR 13), and has it drawn meanwhile;
-    // so the browser, reading the page, does not ask for it.
-    inject(TimelineApi).prefetch(id, onServer ? { width, compact } : null);
+    inject(TimelineApi).prefetch(id);
     const pictures = inject(TimelinePictures);
-    if (onServer || pictures.comesWithPage(id, width, compact)) return null;
+    const [width, compact] = [estimatedChartWidth(), compactScreen()];
+    // The server puts the picture's address in the page it renders (ADR 13); so, then, does the browser.
+    if (!isPlatformBrowser(inject(PLATFORM_ID)) || pictures.comesWithPage(id, width, compact)) return null;
     void pictures.prefetch(id, width, compact).then((svg) => {
       if (!svg) loadChartLibrary().catch(() => undefined);
     });

@@ -3574,12 +3574,7 @@ export interface operations {
   };
   TimelineController_timeline: {
     parameters: {
-      query?: {
-        /** @description The width (CSS pixels) of the picture of the stay chart the caller asks for next: the server starts drawing it now, so that it is ready when asked for. The timeline itself is the same. */
-        pictureWidth?: string;
-        /** @description The compact layout narrow screens get: shorter lanes, fewer labels. */
-        pictureCompact?: 'true' | 'false';
-      };
+      query?: never;
       header?: never;
       path: {
         id: string;

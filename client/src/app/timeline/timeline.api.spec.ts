@@ -31,14 +31,6 @@ describe('TimelineApi', () => {
     http.expectOne('/api/admissions/admission-1/timeline');
   });
 
-  it('asks the server to draw the picture the caller will ask for next, when told its width', () => {
-    api.prefetch('admission-1', { width: 1151.6, compact: false });
-    const request = http.expectOne((sent) => sent.url === '/api/admissions/admission-1/timeline');
-    expect(request.request.params.get('pictureWidth')).toBe('1152');
-    expect(request.request.params.get('pictureCompact')).toBe('false');
-    request.flush(aTimeline());
-  });
-
   it('reads another admission from the server, and a prefetch that failed again', () => {
     api.prefetch('admission-1');
     api.get('admission-2').subscribe();
