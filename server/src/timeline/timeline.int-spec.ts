@@ -735,6 +735,7 @@ describe('the admission timeline', () => {
       expect(svg).toContain('mg/kg/h');
       expect(svg).toContain('Paused');
       expect(svg).toContain('<pattern'); // the pause's hatching
+      expect(svg).not.toContain('ecmeta_'); // nothing for ECharts to take over: a picture
 
       const compact = markup(await prescriber.get(pictureOf(stay.id, 'width=360&compact=true')));
       expect(compact).toMatch(/^<svg[^>]* width="360"/);

@@ -4,6 +4,8 @@ import { BuiltChart, buildTimelineOption } from './timeline-chart-options';
 
 type Init = (dom: null, theme: null, options: EChartsInitOpts) => EChartsType;
 
+const ECHARTS_META = / ecmeta_[a-z_]+="[^"]*"/g;
+
 /**
  * The chart as SVG markup at the given width, drawn by ECharts' server-side renderer from the same option
  * the page draws. On screen it keeps its zoom slider, so that it looks as the interactive chart will;
@@ -15,7 +17,9 @@ export function drawPicture(init: Init, chart: BuiltChart, width: number, forPri
   try {
     const option = forPrint ? { ...chart.option, dataZoom: [], tooltip: { show: false } } : chart.option;
     instance.setOption(option, { notMerge: true });
-    return instance.renderToSVGString();
+    // Without the attributes ECharts adds for a chart it would take over in a page (`ecmeta_…` on every
+    // element, a third of the markup): a picture is only looked at.
+    return instance.renderToSVGString().replace(ECHARTS_META, '');
   } finally {
     instance.dispose();
   }
