@@ -64,6 +64,20 @@ describe('timeline chart options', () => {
     expect(nowMarks(buildTimelineOption(discharged, { timeZone: 'UTC', now }).option)).toBe(0);
   });
 
+  it("labels the baseline pain line above it, or below it at the top of the scale, clear of the lanes' titles", () => {
+    const baselineLabel = (baselinePain: number) => {
+      const stay = aTimeline({ ...timeline, admission: { ...timeline.admission, baselinePain } });
+      const pain = (buildTimelineOption(stay, { timeZone: 'UTC', now }).option['series'] as Series[]).find(
+        (entry) => entry.name === 'Pain NRS',
+      );
+      return (pain?.markLine?.data[0] as { label: { formatter: string; position: string } }).label;
+    };
+    expect(baselineLabel(6)).toEqual({ formatter: 'Baseline 6', position: 'insideStartTop' });
+    expect(baselineLabel(8)).toEqual({ formatter: 'Baseline 8', position: 'insideStartTop' });
+    expect(baselineLabel(9)).toEqual({ formatter: 'Baseline 9', position: 'insideEndBottom' });
+    expect(baselineLabel(10)).toEqual({ formatter: 'Baseline 10', position: 'insideEndBottom' });
+  });
+
   it('names the order as written and who wrote it in the rate tooltip', () => {
     expect(orderWords(order, 'UTC')).toBe(
       'Ketamine 2 mg/mL at 0.1 mg/kg/h IV from 1 Jul, 08:00. Written by Dr Ana Silva. Reason: Starting rate. Stop criteria: Stop if SBP above 180',

@@ -211,7 +211,10 @@ function painLane(timeline: Timeline, context: ChartContext): Lane {
             {
               yAxis: timeline.admission.baselinePain,
               name: 'Baseline',
-              label: { formatter: `Baseline ${timeline.admission.baselinePain}`, position: 'insideStartTop' },
+              label: {
+                formatter: `Baseline ${timeline.admission.baselinePain}`,
+                position: baselineLabelAt(timeline.admission.baselinePain, 'insideStartTop'),
+              },
               lineStyle: { type: 'dashed', color: COLOURS.pain },
             },
           ],
@@ -575,6 +578,15 @@ const UNITS: Record<string, string> = {
   Temperature: ' °C',
 };
 
+/**
+ * Where the baseline pain line's label goes: above the line where the lane has it (`usual`), or below it
+ * at the right end when the line is at the top of the 0-10 scale, where a label above would run into the
+ * lane's title (and one at the left, into the POSS band's).
+ */
+function baselineLabelAt(baseline: number, usual: 'insideStartTop' | 'insideEndTop'): string {
+  return baseline >= 9 ? 'insideEndBottom' : usual;
+}
+
 /** After discharge: pain at each follow-up against the baseline, with the ≥30 % and ≥50 % bands. */
 export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | null): BuiltChart | null {
   const plot = followUpPlot(timeline.followUps, dischargeDate);
@@ -584,7 +596,10 @@ export function buildFollowUpOption(timeline: Timeline, dischargeDate: string | 
   const markLines: Record<string, unknown>[] = [
     {
       yAxis: plot.baseline,
-      label: { formatter: `Baseline ${plot.baseline}`, position: 'insideEndTop' },
+      label: {
+        formatter: `Baseline ${plot.baseline}`,
+        position: baselineLabelAt(plot.baseline, 'insideEndTop'),
+      },
       lineStyle: { type: 'dashed', color: '#7b3294' },
     },
   ];
