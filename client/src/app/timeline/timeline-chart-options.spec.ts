@@ -1,4 +1,9 @@
-import { aTimeline, aTimelineOrder } from '../../testing/timeline-factories';
+import {
+  aTimeline,
+  aTimelineOrder,
+  aTimelineSet,
+  timelineObservations,
+} from '../../testing/timeline-factories';
 import { buildFollowUpOption, buildTimelineOption, orderWords, tooltipText } from './timeline-chart-options';
 
 type Series = { name: string; data: unknown[]; markLine?: { data: { name?: string }[] }; markArea?: unknown };
@@ -76,6 +81,32 @@ describe('timeline chart options', () => {
     expect(baselineLabel(8)).toEqual({ formatter: 'Baseline 8', position: 'insideStartTop' });
     expect(baselineLabel(9)).toEqual({ formatter: 'Baseline 9', position: 'insideEndBottom' });
     expect(baselineLabel(10)).toEqual({ formatter: 'Baseline 10', position: 'insideEndBottom' });
+  });
+
+  it('makes room on the left for the side effects named, and cuts a name short rather than off the edge', () => {
+    const withEffects = (sideEffects: Record<string, 'mild' | 'moderate'>) =>
+      aTimeline({ ...timeline, observations: timelineObservations([aTimelineSet({ sideEffects })]) });
+    const layout = (stay: ReturnType<typeof aTimeline>, compact = false) => {
+      const option = buildTimelineOption(stay, { timeZone: 'UTC', now, compact }).option;
+      const lefts = new Set((option['grid'] as { left: number }[]).map((grid) => grid.left));
+      const rows = (option['yAxis'] as { type?: string; axisLabel: { width?: number } }[]).find(
+        (axis) => axis.type === 'category',
+      );
+      return { lefts: [...lefts], labelWidth: rows?.axisLabel.width };
+    };
+    // Every lane keeps one left edge, so that the time axes line up.
+    expect(layout(withEffects({ nausea: 'mild' }))).toEqual({ lefts: [64], labelWidth: 56 });
+    const long = layout(withEffects({ nausea: 'mild', visualDisturbance: 'moderate' })); // "Blurred or double vision"
+    expect(long.lefts).toHaveLength(1);
+    expect(long.lefts[0]).toBeGreaterThan(130);
+    expect(long.lefts[0]).toBeLessThanOrEqual(150);
+    expect(long.labelWidth).toBe(long.lefts[0]! - 8);
+    // A phone keeps its narrow margin: the names are cut short there, with an ellipsis.
+    expect(layout(withEffects({ visualDisturbance: 'moderate' }), true)).toEqual({
+      lefts: [44],
+      labelWidth: 36,
+    });
+    expect(layout(timeline).lefts).toEqual([64]);
   });
 
   it('names the order as written and who wrote it in the rate tooltip', () => {

@@ -72,6 +72,21 @@ interface Lane {
   height: number;
   yAxes: Record<string, unknown>[];
   series: Record<string, unknown>[];
+  /** Names down the left of the lane (its category axis), which the left margin holds. */
+  rowNames?: string[];
+}
+
+/**
+ * The left margin, which holds every lane's axis labels: on a wide chart, wide enough for the longest row
+ * name (side effects), up to a limit; row names are cut short with an ellipsis beyond it, never clipped
+ * at the chart's edge. Estimated from the number of characters at the axes' 10 px font rather than
+ * measured (see the grids below).
+ */
+function leftMargin(lanes: Lane[], compact: boolean): number {
+  if (compact) return 44;
+  const names = lanes.flatMap((lane) => lane.rowNames ?? []);
+  const widest = Math.max(0, ...names.map((name) => Math.ceil(name.length * 5.6)));
+  return Math.min(150, Math.max(64, widest + 12));
 }
 
 /** "Ketamine 2 mg/mL at 0.1 mg/kg/h IV, written by Dr A Smith: Starting rate": the order as written. */
@@ -380,10 +395,12 @@ function sideEffectLane(timeline: Timeline, context: ChartContext): Lane {
         type: 'category',
         data: labels,
         inverse: true,
-        axisLabel: { fontSize: 10, width: context.compact ? 60 : 110, overflow: 'truncate' },
+        // Its width is the left margin's (buildTimelineOption).
+        axisLabel: { fontSize: 10, overflow: 'truncate', ellipsis: '…' },
         splitLine: { show: true, lineStyle: { color: '#eee' } },
       },
     ],
+    rowNames: labels,
     series: [
       {
         type: 'scatter',
@@ -417,7 +434,7 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
   const ticksFor = (from: number, to: number) =>
     wardTicks(from, to, context.timeZone, context.compact ? 5 : 10);
   const ticks = ticksFor(start, end);
-  const left = context.compact ? 44 : 64;
+  const left = leftMargin(lanes, context.compact ?? false);
   const right = context.compact ? 36 : 52;
   const titleGap = 22;
   let top = 8;
@@ -466,7 +483,12 @@ export function buildTimelineOption(timeline: Timeline, context: ChartContext): 
       splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
     });
     const firstY = yAxes.length;
-    lane.yAxes.forEach((axis) => yAxes.push({ gridIndex, axisLabel: { fontSize: 10 }, ...axis }));
+    lane.yAxes.forEach((axis) => {
+      const axisLabel = (axis['axisLabel'] as object | undefined) ?? { fontSize: 10 };
+      // Row names fill the margin, less the gap before the axis line.
+      const width = lane.rowNames ? { width: left - 8 } : {};
+      yAxes.push({ gridIndex, ...axis, axisLabel: { ...axisLabel, ...width } });
+    });
     lane.series.forEach((entry, index) => {
       const { yAxisIndexOffset, ...rest } = entry as { yAxisIndexOffset?: number };
       const item: Record<string, unknown> = {
