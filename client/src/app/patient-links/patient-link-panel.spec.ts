@@ -40,7 +40,9 @@ function aLink(overrides: Partial<PatientLinkSummary> = {}): PatientLinkSummary 
 }
 
 /** A follow-up's links with the patient's answers waiting for review. */
-function answersWaiting(): FollowUpPatientLinks {
+function answersWaiting(
+  answers: NonNullable<FollowUpPatientLinks['waiting']>['answers'] = { painNow: 3, benefitOngoing: true },
+): FollowUpPatientLinks {
   return {
     followUpId: FOLLOW_UP,
     items: [aLink({ status: 'answered' })],
@@ -55,7 +57,7 @@ function answersWaiting(): FollowUpPatientLinks {
       outcomeId: null,
       followUpId: FOLLOW_UP,
       admissionId: 'a1',
-      answers: { painNow: 3, benefitOngoing: true },
+      answers,
     },
   };
 }
@@ -109,25 +111,7 @@ describe('PatientLinkPanel', () => {
   });
 
   it('shows the answers waiting for review and accepts them as the outcome', async () => {
-    const waiting = {
-      ...aLink({ status: 'answered' }).response,
-      id: 'r1',
-      answeredOn: '2026-03-21',
-      submittedAt: '2026-03-21T01:00:00Z',
-      review: 'waiting' as const,
-      reviewedBy: null,
-      reviewedAt: null,
-      rejectionReason: null,
-      outcomeId: null,
-      followUpId: FOLLOW_UP,
-      admissionId: 'a1',
-      answers: { painNow: 3, pgic: 2, benefitOngoing: true },
-    };
-    const { fixture, root } = await render({
-      followUpId: FOLLOW_UP,
-      items: [aLink({ status: 'answered' })],
-      waiting,
-    });
+    const { fixture, root } = await render(answersWaiting({ painNow: 3, pgic: 2, benefitOngoing: true }));
     expect(root.textContent).toContain('Much improved');
     expect(() => button(root, 'Issue a link for the patient')).toThrow();
     button(root, 'Accept as the outcome').click();
