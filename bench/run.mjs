@@ -972,7 +972,7 @@ function printReport(all) {
       `charts drawn ${series.drawnMs.join(', ')} ms after navigation, median ${series.drawnMedianMs} ms; ` +
       `the page's first byte after ${series.firstByteMedianMs} ms (median); ` +
       (series.picturesAsked
-        ? `the chart's picture asked for in ${series.picturesAsked} of them, after ${series.pictureAskedMedianMs} ms, its last byte after ${series.pictureAnsweredMedianMs} ms (medians)`
+        ? `the chart's picture asked for in ${series.picturesAsked} of them, after ${series.pictureAskedMedianMs} ms (sent ${series.pictureSentMedianMs}), its first byte after ${series.pictureFirstByteMedianMs} ms, its last after ${series.pictureAnsweredMedianMs} ms (medians)`
         : 'no picture of the chart asked for');
     for (const { label, page } of runs.filter((run) => run.page)) {
       const worst = Math.max(page.drawnMs.at(-1), page.afterChange?.drawnMs.at(-1) ?? 0);

@@ -164,7 +164,12 @@ async function timedLoad(page, path, selector) {
       .find((resource) => resource.name.includes('/timeline/picture'));
     return {
       firstByteAt: at(performance.getEntriesByType('navigation')[0].responseStart),
-      picture: entry && { askedAt: at(entry.startTime), answeredAt: at(entry.responseEnd) },
+      picture: entry && {
+        askedAt: at(entry.startTime),
+        sentAt: at(entry.requestStart),
+        firstByteAt: at(entry.responseStart),
+        answeredAt: at(entry.responseEnd),
+      },
     };
   });
   const since = (at) => Math.round(at - started);
@@ -173,7 +178,14 @@ async function timedLoad(page, path, selector) {
     paintedMs: since(await paintedAt.jsonValue()),
     firstByteMs: since(firstByteAt),
     // The stay chart's picture (ADR 12), when the page asked for it and when its last byte came.
-    pictureMs: picture ? { asked: since(picture.askedAt), answered: since(picture.answeredAt) } : null,
+    pictureMs: picture
+      ? {
+          asked: since(picture.askedAt),
+          sent: since(picture.sentAt),
+          firstByte: since(picture.firstByteAt),
+          answered: since(picture.answeredAt),
+        }
+      : null,
   };
 }
 
@@ -196,6 +208,8 @@ function loadSeries() {
       firstByteMedianMs: median(firstByte),
       picturesAsked: pictures.length,
       pictureAskedMedianMs: pictures.length ? median(pictures.map(({ asked }) => asked)) : null,
+      pictureSentMedianMs: pictures.length ? median(pictures.map(({ sent }) => sent)) : null,
+      pictureFirstByteMedianMs: pictures.length ? median(pictures.map(({ firstByte }) => firstByte)) : null,
       pictureAnsweredMedianMs: pictures.length ? median(pictures.map(({ answered }) => answered)) : null,
     }),
   };
