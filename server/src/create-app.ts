@@ -19,6 +19,7 @@ import {
 } from './common/input-rules.js';
 import { serveClient } from './client-assets.js';
 import { serveRenderedPages } from './pages/rendered-pages.js';
+import { PagePictures } from './timeline/page-pictures.js';
 import { useSecurityHeaders } from './common/security-headers.js';
 import { createApiDocument } from './openapi/api-document.js';
 import { withoutPatientLinkToken } from './patient-links/patient-link-token.js';
@@ -84,7 +85,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalFilters(new ProblemDetailsFilter(config.clientDir !== null));
   if (config.clientDir) {
     serveClient(app, config.clientDir);
-    const pages = serveRenderedPages(fastify, config.pageRenderer, log);
+    const pagePictures = app.get(PagePictures);
+    const pages = serveRenderedPages(fastify, config.pageRenderer, log, (html) => pagePictures.prepare(html));
     fastify.addHook('onClose', () => pages.stop());
   }
 

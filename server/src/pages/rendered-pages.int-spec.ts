@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { RENDERED_FOR, renderedForValue } from '../common/request-origin.js';
+import { PagePictures } from '../timeline/page-pictures.js';
 import { ApiClient, TEST_PASSWORD, aUser } from '../testing/api-client.js';
 import { bootTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -56,6 +58,19 @@ describe('the admission page rendered on the server (ADR 13)', () => {
     expect(renderedFor).toBe(renderedForValue(renderedFor!.split(' ')[1]!));
     // The app's security headers, as on every page.
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it("has the stay chart's picture the page shows drawn as the page is sent", async () => {
+    const prepare = jest.spyOn(PagePictures.prototype, 'prepare');
+    try {
+      const response = await navigate(nurse, PAGE);
+      expect(prepare).toHaveBeenCalledTimes(1);
+      expect(prepare).toHaveBeenCalledWith(response.text);
+      await navigate(await ApiClient.anonymous(testApp), PAGE); // the app's index page: nothing to draw
+      expect(prepare).toHaveBeenCalledTimes(1);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 
   it('sends the page gzip-compressed to a browser that accepts it', async () => {

@@ -27,17 +27,20 @@ interface RenderedPage {
  * a browser paints the page, its stay chart included, before the app's scripts have run; the app then
  * takes the page over (hydration). Only for a browser with a session: the page's API calls are made as
  * its user, with its cookie, to this server's own address. Anything else, or any failure, gets the
- * app's index page, as every other page does.
+ * app's index page, as every other page does. `beforeSending` is given each rendered page's HTML as it
+ * goes (the stay chart's picture is then drawn for it: PagePictures).
  */
 export function serveRenderedPages(
   fastify: FastifyInstance,
   renderer: string | null,
   logger: { error(message: string): void },
+  beforeSending: (html: string) => void = () => undefined,
 ): WorkerOnDemand {
   const worker = new WorkerOnDemand(renderer, 'The page renderer', logger);
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const page = await rendered(request, fastify, worker);
     if (page) {
+      beforeSending(page.html);
       void reply.header('cache-control', 'no-store').header('vary', 'accept-encoding');
       void reply.type('text/html; charset=utf-8');
       if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(page.html);

@@ -12,13 +12,10 @@ import type { Piece, TimelineBody } from './timeline-body.js';
 @Injectable()
 export class ChartPictures implements OnModuleDestroy {
   private readonly worker: WorkerOnDemand;
+  private readonly logger = new Logger(ChartPictures.name);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.worker = new WorkerOnDemand(
-      config.chartRenderer,
-      'The chart renderer',
-      new Logger(ChartPictures.name),
-    );
+    this.worker = new WorkerOnDemand(config.chartRenderer, 'The chart renderer', this.logger);
   }
 
   /** Whether this server can draw pictures (its worker started now if it had not). */
@@ -34,6 +31,18 @@ export class ChartPictures implements OnModuleDestroy {
     return body.picture(`${width} ${compact}`, (timeline) =>
       worker.call<string>('renderStayPicture', timeline, { timeZone, width, compact }),
     );
+  }
+
+  /**
+   * Starts drawing the stay's chart at this width, for a request that will ask for it shortly (kept with
+   * its timeline for the minute, as any picture). A failure is left to that request, which draws again.
+   */
+  async prepare(body: TimelineBody, width: number, compact: boolean): Promise<void> {
+    try {
+      await this.stayPicture(body, width, compact);
+    } catch (error) {
+      this.logger.warn(`A picture of the chart could not be prepared: ${String(error)}`);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

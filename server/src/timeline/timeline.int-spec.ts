@@ -3,6 +3,9 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiClient, aUser } from '../testing/api-client.js';
 import { buildChartRenderer } from '../testing/chart-renderer.js';
+import { ModuleWorker } from '../common/module-worker.js';
+import { ChartPictures } from './chart-pictures.js';
+import { PagePictures } from './page-pictures.js';
 import type { Response } from 'supertest';
 import { addDays, calendarDateIn } from '@infusion-tracker/clinical';
 import {
@@ -774,6 +777,47 @@ describe('the admission timeline', () => {
       if (sameMinute) expect(again).toBe(first);
       expect(after).not.toBe(again);
       expect(after.match(/<path/g)?.length ?? 0).toBeGreaterThan(first.match(/<path/g)?.length ?? 0);
+    });
+
+    it('is drawn for a page rendered on the server as the page is sent, from the timeline its render read', async () => {
+      const stay = await aPausedStay();
+      const pagePictures = testApp.app.get(PagePictures);
+      const prepared = jest.spyOn(ChartPictures.prototype, 'prepare');
+      const calls = jest.spyOn(ModuleWorker.prototype, 'call');
+      const drawings = () => calls.mock.calls.filter(([name]) => name === 'renderStayPicture').length;
+      const page = `<img class="chart-picture" src="/api/admissions/${stay.id}/timeline/picture?width=900&amp;compact=false">`;
+      try {
+        // Not before this process holds the stay's timeline (the render reads it first): nothing is read here.
+        pagePictures.prepare(page);
+        expect(prepared).not.toHaveBeenCalled();
+        const minute = () => Math.floor(Date.now() / 60_000);
+        const before = minute();
+        expect((await prescriber.get(`/api/admissions/${stay.id}/timeline`)).status).toBe(200);
+        const audited = async () =>
+          (
+            await db.query(
+              "SELECT count(*)::int AS n FROM audit_events WHERE action = 'admission.timeline-viewed' AND admission_id = $1",
+              [stay.id],
+            )
+          ).rows[0].n;
+        expect(await audited()).toBe(1);
+        pagePictures.prepare('<p>A page without a picture</p>');
+        expect(prepared).not.toHaveBeenCalled();
+        pagePictures.prepare(page);
+        expect(prepared).toHaveBeenCalledWith(expect.anything(), 900, false);
+        await prepared.mock.results[0]!.value;
+        expect(drawings()).toBe(1); // drawn, with no request for it
+        expect(await audited()).toBe(1); // and nothing read
+
+        // The browser's request for it reads it (audited) and, in the same minute, finds it drawn.
+        const picture = await prescriber.get(pictureOf(stay.id)); // width=900, not compact
+        expect(markup(picture)).toMatch(/^<svg[^>]* width="900"/);
+        expect(await audited()).toBe(2);
+        if (minute() === before) expect(drawings()).toBe(1);
+      } finally {
+        prepared.mockRestore();
+        calls.mockRestore();
+      }
     });
 
     it('is the same markup gzip-compressed for a client that accepts it', async () => {

@@ -58,6 +58,17 @@ export class TimelineService {
     this.kept.remember(admissionId, kept);
     return new TimelineBody(kept, now);
   }
+
+  /**
+   * The answer this process last gave for the stay, as of now, when it was made for today's ward date;
+   * else null. It is not a read of the record: nothing is read, and nothing of it leaves the server
+   * through this (PagePictures draws from it what a reader then asks for, with an audited read).
+   */
+  keptAnswer(admissionId: string): TimelineBody | null {
+    const now = new Date();
+    const held = this.kept.get(admissionId);
+    return held?.today === calendarDateIn(now, this.config.wardTimeZone) ? new TimelineBody(held, now) : null;
+  }
 }
 
 /** The timeline made from the statement's row, for the ward date `today`. */
